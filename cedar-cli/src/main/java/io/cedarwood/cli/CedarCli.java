@@ -1,0 +1,6 @@
+package io.cedarwood.cli;
+
+public final class CedarCli {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.cedarwood.engine;
+
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.Value;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** An entity: its uid, attributes, direct parents and tags. Immutable. */
+public record Entity(EntityUid uid, Map<String, Value> attributes, Set<EntityUid> parents, Map<String, Value> tags) {
+    public Entity {
+        Objects.requireNonNull(uid, "uid");
+        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+        parents = Collections.unmodifiableSet(new LinkedHashSet<>(parents));
+        tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    public Entity(EntityUid uid, Map<String, Value> attributes, Set<EntityUid> parents) {
+        this(uid, attributes, parents, Map.of());
+    }
+
+    /** An entity with no attributes, parents or tags. */
+    public static Entity of(EntityUid uid) {
+        return new Entity(uid, Map.of(), Set.of(), Map.of());
+    }
+}

@@ -1,0 +1,160 @@
+package io.cedarwood.engine.ast;
+
+import io.cedarwood.engine.value.EntityType;
+import io.cedarwood.engine.value.Value;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Cedar expression: the immutable AST of a policy condition. Records compare structurally; source
+ * locations are kept beside the tree (see {@link SourceSpans}), never in it, so that a parsed policy equals
+ * the same policy built by hand or read from JSON.
+ *
+ * <p>Surface operators are kept as written ({@code !=}, {@code >}, {@code >=} are operators of their own)
+ * so that printing gives back what was parsed; {@code e has a.b} is kept as the reference desugars it,
+ * {@code e has a && e.a has b}.
+ */
+public sealed interface Expr {
+
+    <R> R accept(ExprVisitor<R> visitor);
+
+    /** A literal: a {@code bool}, {@code long}, {@code string} or entity uid value. */
+    record Literal(Value value) implements Expr {
+        public Literal {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitLiteral(this);
+        }
+    }
+
+    /** One of the four request variables. */
+    record Var(Variable variable) implements Expr {
+        public Var {
+            Objects.requireNonNull(variable, "variable");
+        }
+
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitVar(this);
+        }
+    }
+
+    /** {@code if condition then thenExpr else elseExpr}. */
+    record If(Expr condition, Expr thenExpr, Expr elseExpr) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitIf(this);
+        }
+    }
+
+    /** {@code left && right}, short-circuiting. */
+    record And(Expr left, Expr right) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitAnd(this);
+        }
+    }
+
+    /** {@code left || right}, short-circuiting. */
+    record Or(Expr left, Expr right) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitOr(this);
+        }
+    }
+
+    /** A one-operand operator: {@code !e}, {@code -e}, {@code e.isEmpty()}. */
+    record Unary(UnaryOp op, Expr operand) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitUnary(this);
+        }
+    }
+
+    /** A two-operand operator or built-in method: {@code a == b}, {@code a.contains(b)}, {@code a.getTag(b)}. */
+    record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitBinary(this);
+        }
+    }
+
+    /** {@code target.attribute} or {@code target["attribute"]}. */
+    record GetAttr(Expr target, String attribute) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitGetAttr(this);
+        }
+    }
+
+    /** {@code target has attribute} (one attribute; {@code has a.b} is desugared into a conjunction). */
+    record HasAttr(Expr target, String attribute) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitHasAttr(this);
+        }
+    }
+
+    /** {@code target like "pattern"}. */
+    record Like(Expr target, Pattern pattern) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitLike(this);
+        }
+    }
+
+    /** {@code target is EntityType}; {@code target is T in e} is {@code Is && Binary(IN)}. */
+    record Is(Expr target, EntityType entityType) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitIs(this);
+        }
+    }
+
+    /** A set literal {@code [a, b, c]}. */
+    record SetLit(List<Expr> elements) implements Expr {
+        public SetLit {
+            elements = List.copyOf(elements);
+        }
+
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitSetLit(this);
+        }
+    }
+
+    /** A record literal {@code {a: 1, "b": 2}}, fields in source order, no duplicate names. */
+    record RecordLit(Map<String, Expr> fields) implements Expr {
+        public RecordLit {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitRecordLit(this);
+        }
+    }
+
+    /**
+     * A call of an extension function: a constructor such as {@code ip("10.0.0.1")} or a method such as
+     * {@code a.lessThan(b)}, whose receiver is the first argument.
+     */
+    record ExtensionCall(String function, List<Expr> arguments) implements Expr {
+        public ExtensionCall {
+            Objects.requireNonNull(function, "function");
+            arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitExtensionCall(this);
+        }
+    }
+}
