@@ -1,16 +1,29 @@
 package io.cedarwood.engine.eval;
 
+import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.EntityProvider;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.Request;
 import io.cedarwood.engine.ast.ActionConstraint;
+import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Pattern;
 import io.cedarwood.engine.ast.ScopeConstraint;
-import io.cedarwood.engine.extensions.Extensions;
+import io.cedarwood.engine.ast.UnaryOp;
+import io.cedarwood.engine.ast.Variable;
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.RecordValue;
+import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Cedar's evaluator: the value of an expression, and whether a policy is satisfied, for one request
@@ -23,15 +36,15 @@ import io.cedarwood.engine.value.Value;
 public final class Evaluator {
     /**
      * How deeply expressions may nest. Deeper ones fail with {@link EvaluationException.Kind#TOO_DEEP}, as
-     * does anything that would overflow the thread's stack first.
+     * does anything that would overflow the thread's stack first (a stack overflow is caught here, at the
+     * entry points, and never escapes): like the reference, whose limit is the stack it runs on, how deep
+     * an expression can go before that depends on the thread's stack size. With the default 1 MiB a few
+     * thousand levels always fit.
      */
     public static final int MAX_DEPTH = 10_000;
 
     static {
-        // load what evaluation uses now, so that no class is first initialized deep in the stack, where a
-        // stack overflow during its initialization would leave it unusable
-        Extensions.all();
-        Operators.init();
+        warmUp();
     }
 
     private Evaluator() {
@@ -119,6 +132,48 @@ public final class Evaluator {
         }
         // a policy with a slot is a template, which isSatisfied refuses before it gets here
         throw new IllegalStateException("unlinked slot " + ((EntityReference.Slot) ref).slot().cedarName());
+    }
+
+    /**
+     * Evaluates one small expression of every form so that every class evaluation needs (including the
+     * tables behind {@code switch} statements on enums) is initialized now. A class first initialized deep
+     * in the stack could meet a stack overflow in its initializer, which would leave it unusable for good.
+     */
+    private static void warmUp() {
+        EntityUid uid = new EntityUid(new EntityType("W"), "w");
+        Request request = new Request(uid, uid, uid, RecordValue.EMPTY);
+        Expr one = new Expr.Literal(LongValue.of(1));
+        Expr text = new Expr.Literal(StringValue.of("1.0"));
+        List<Expr> parts = new ArrayList<>();
+        for (Variable v : Variable.values()) {
+            parts.add(new Expr.Var(v));
+        }
+        for (BinaryOp op : BinaryOp.values()) {
+            parts.add(new Expr.Binary(op, one, one));
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            parts.add(new Expr.Unary(op, one));
+        }
+        parts.add(new Expr.If(new Expr.And(new Expr.Literal(BoolValue.TRUE), new Expr.Or(new Expr.Literal(BoolValue.FALSE),
+                new Expr.Literal(BoolValue.TRUE))), one, one));
+        parts.add(new Expr.GetAttr(new Expr.RecordLit(Map.of("a", one)), "a"));
+        parts.add(new Expr.HasAttr(new Expr.Var(Variable.PRINCIPAL), "a"));
+        parts.add(new Expr.Like(text, new Pattern(List.of(new Pattern.Wildcard()))));
+        parts.add(new Expr.Is(new Expr.Var(Variable.PRINCIPAL), new EntityType("W")));
+        parts.add(new Expr.SetLit(List.of(one)));
+        for (String constructor : List.of("decimal", "ip", "datetime", "duration")) {
+            parts.add(new Expr.ExtensionCall(constructor, List.of(text)));
+        }
+        parts.add(new Expr.ExtensionCall("ip", List.of(new Expr.Literal(StringValue.of("::1/128")))));
+        parts.add(new Expr.ExtensionCall("datetime", List.of(new Expr.Literal(StringValue.of("1970-01-01")))));
+        parts.add(new Expr.ExtensionCall("duration", List.of(new Expr.Literal(StringValue.of("1ms")))));
+        for (Expr part : parts) {
+            try {
+                new Interpreter(request, Entities.EMPTY).eval(part);
+            } catch (EvaluationException expected) {
+                // many parts are ill-typed on purpose: the error paths need their classes too
+            }
+        }
     }
 
     static EvaluationException tooDeep() {

@@ -23,10 +23,6 @@ final class Operators {
     private Operators() {
     }
 
-    /** Forces class initialization (see {@link Evaluator}). */
-    static void init() {
-    }
-
     // ---- unary operators ----
 
     static Value unary(UnaryOp op, Value v) {
