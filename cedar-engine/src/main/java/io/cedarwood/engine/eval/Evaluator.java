@@ -38,8 +38,8 @@ public final class Evaluator {
      * How deeply expressions may nest. Deeper ones fail with {@link EvaluationException.Kind#TOO_DEEP}, as
      * does anything that would overflow the thread's stack first (a stack overflow is caught here, at the
      * entry points, and never escapes): like the reference, whose limit is the stack it runs on, how deep
-     * an expression can go before that depends on the thread's stack size. With the default 1 MiB a few
-     * thousand levels always fit.
+     * an expression can go before that depends on the thread's stack size. A 1 MiB stack holds 1,500 levels
+     * even before the JIT has compiled the evaluator.
      */
     public static final int MAX_DEPTH = 10_000;
 

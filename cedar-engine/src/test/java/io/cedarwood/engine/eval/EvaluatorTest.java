@@ -605,6 +605,26 @@ class EvaluatorTest {
         }
 
         @Test
+        void fifteenHundredLevelsFitInAOneMebibyteStack() throws InterruptedException {
+            Expr e = lit(true);
+            for (int i = 0; i < 1_500; i++) {
+                e = i % 2 == 0 ? and(e, lit(true)) : or(lit(false), e);
+            }
+            Expr deep = e;
+            Object[] result = new Object[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    result[0] = Evaluator.evaluate(deep, REQUEST, ENTITIES);
+                } catch (Throwable x) {
+                    result[0] = x;
+                }
+            }, "small-stack", 1024L * 1024);
+            t.start();
+            t.join();
+            assertThat(result[0]).isEqualTo(BoolValue.TRUE);
+        }
+
+        @Test
         void theDepthBudgetIsEnforcedEvenWithStackToSpare() throws InterruptedException {
             Expr e = lit(0);
             for (int i = 0; i <= Evaluator.MAX_DEPTH; i++) {
