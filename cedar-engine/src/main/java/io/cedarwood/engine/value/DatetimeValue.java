@@ -25,7 +25,7 @@ public record DatetimeValue(long epochMillis) implements ExtensionValue, Compara
     public static DatetimeValue parse(String s) {
         // the syntax first, left to right, then the ranges, as the reference does
         if (!(digitsAt(s, 0, 4) && charAt(s, 4, '-') && digitsAt(s, 5, 2) && charAt(s, 7, '-') && digitsAt(s, 8, 2))) {
-            throw error("invalid date pattern");
+            throw error("invalid date pattern in `" + s + "`");
         }
         int year = number(s, 0, 4);
         int month = number(s, 5, 2);
@@ -36,7 +36,7 @@ public record DatetimeValue(long epochMillis) implements ExtensionValue, Compara
         }
         if (!(charAt(s, 10, 'T') && digitsAt(s, 11, 2) && charAt(s, 13, ':') && digitsAt(s, 14, 2)
                 && charAt(s, 16, ':') && digitsAt(s, 17, 2))) {
-            throw error("invalid hour/minute/second pattern");
+            throw error("invalid hour/minute/second pattern in `" + s + "`");
         }
         int hour = number(s, 11, 2);
         int minute = number(s, 14, 2);
@@ -59,7 +59,7 @@ public record DatetimeValue(long epochMillis) implements ExtensionValue, Compara
             offsetOk = offsetHours < 24 && offsetMinutes < 60;
             offsetSeconds = (s.charAt(i) == '+' ? 1 : -1) * (offsetHours * 3600 + offsetMinutes * 60);
         } else {
-            throw error("invalid millisecond and/or offset pattern");
+            throw error("invalid millisecond and/or offset pattern in `" + s + "`");
         }
         checkDate(s, year, month, day);
         if (hour >= 24 || minute >= 60 || second >= 60) {

@@ -27,7 +27,7 @@ public record DurationValue(long millis) implements ExtensionValue, Comparable<D
         boolean negative = s.startsWith("-");
         int i = negative ? 1 : 0;
         if (i == s.length()) {
-            throw error("invalid duration pattern");
+            throw error("invalid duration pattern in `" + s + "`");
         }
         // first the syntax, as the reference matches its pattern before it looks at any quantity
         int[] quantityStart = new int[UNITS.length];
@@ -39,13 +39,13 @@ public record DurationValue(long millis) implements ExtensionValue, Comparable<D
                 i++;
             }
             if (i == digitsStart || i == s.length()) {
-                throw error("invalid duration pattern");
+                throw error("invalid duration pattern in `" + s + "`");
             }
             // after digits, "ms" is always the unit ms: a unit m followed by s would need digits in between
             String unit = s.startsWith("ms", i) ? "ms" : s.substring(i, i + 1);
             int u = indexOfUnit(unit);
             if (u < nextUnit) {
-                throw error("invalid duration pattern");
+                throw error("invalid duration pattern in `" + s + "`");
             }
             quantityStart[u] = digitsStart;
             quantityEnd[u] = i;
@@ -63,7 +63,7 @@ public record DurationValue(long millis) implements ExtensionValue, Comparable<D
                 start++;
             }
             if (quantityEnd[u] - start > 19) {
-                throw overflow();
+                throw overflow(s);
             }
             total = total.add(new BigInteger(s.substring(start, quantityEnd[u])).multiply(BigInteger.valueOf(UNIT_MILLIS[u])));
         }
@@ -71,7 +71,7 @@ public record DurationValue(long millis) implements ExtensionValue, Comparable<D
             total = total.negate();
         }
         if (total.bitLength() > 63) {
-            throw overflow();
+            throw overflow(s);
         }
         return new DurationValue(total.longValue());
     }
@@ -86,8 +86,8 @@ public record DurationValue(long millis) implements ExtensionValue, Comparable<D
         return -1;
     }
 
-    private static EvaluationException overflow() {
-        return error("duration overflows internal representation");
+    private static EvaluationException overflow(String s) {
+        return error("`" + s + "` overflows the 64-bit count of milliseconds");
     }
 
     private static EvaluationException error(String message) {

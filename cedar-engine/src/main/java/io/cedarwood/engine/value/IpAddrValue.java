@@ -50,7 +50,7 @@ public record IpAddrValue(boolean ipv6, BigInteger address, int prefixLength) im
         BigInteger v6 = v4 == null ? parseV6(addressText) : null;
         if (v4 == null && v6 == null) {
             throw error(slash < 0
-                    ? "invalid IP address: " + s
+                    ? "invalid IP address `" + s + "`"
                     : "error parsing IP address from the string `" + addressText + "`: invalid IP address syntax");
         }
         boolean isV6 = v6 != null;
@@ -72,7 +72,7 @@ public record IpAddrValue(boolean ipv6, BigInteger address, int prefixLength) im
     private static int parsePrefix(String s, int max) {
         int maxLength = max == V4_BITS ? 2 : 3;
         if (s.length() > maxLength) {
-            throw error("error parsing prefix: string length " + s.length() + " is too large");
+            throw error("error parsing prefix `" + s + "`: string length " + s.length() + " is too large");
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -84,11 +84,11 @@ public record IpAddrValue(boolean ipv6, BigInteger address, int prefixLength) im
             throw error("error parsing prefix `" + s + "`: leading zero(s)");
         }
         if (s.isEmpty()) {
-            throw error("error parsing prefix from the string ``: cannot parse integer from empty string");
+            throw error("error parsing prefix: nothing follows `/`");
         }
         int prefix = Integer.parseInt(s);
         if (prefix > max) {
-            throw error("error parsing prefix: " + prefix + " is larger than the limit " + max);
+            throw error("error parsing prefix `" + s + "`: larger than the limit " + max);
         }
         return prefix;
     }

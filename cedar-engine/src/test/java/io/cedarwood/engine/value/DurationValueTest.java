@@ -53,7 +53,7 @@ class DurationValueTest {
         assertThatThrownBy(() -> DurationValue.parse(text))
                 .isInstanceOfSatisfying(EvaluationException.class,
                         e -> assertThat(e.kind()).isEqualTo(EvaluationException.Kind.EXTENSION_ERROR))
-                .hasMessage("error while evaluating `duration` extension function: invalid duration pattern");
+                .hasMessage("error while evaluating `duration` extension function: invalid duration pattern in `" + text + "`");
     }
 
     @ParameterizedTest
