@@ -1,0 +1,247 @@
+package io.cedarwood.engine.eval;
+
+import io.cedarwood.engine.ast.BinaryOp;
+import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.UnaryOp;
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.DatetimeValue;
+import io.cedarwood.engine.value.DurationValue;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.RecordValue;
+import io.cedarwood.engine.value.SetValue;
+import io.cedarwood.engine.value.StringValue;
+import io.cedarwood.engine.value.Value;
+
+import java.util.List;
+
+/**
+ * What Cedar's operators do with values that need no entity store: the {@code apply₁} and most of the
+ * {@code apply₂} of the Lean model, with the reference's type errors and overflow checks.
+ */
+final class Operators {
+    private Operators() {
+    }
+
+    // ---- unary operators ----
+
+    static Value unary(UnaryOp op, Value v) {
+        return switch (op) {
+            case NOT -> BoolValue.of(!asBool(v));
+            case NEG -> {
+                long i = asLong(v);
+                if (i == Long.MIN_VALUE) {
+                    throw overflow("integer overflow while attempting to negate the value `" + v.toCedar() + "`");
+                }
+                yield LongValue.of(-i);
+            }
+            case IS_EMPTY -> BoolValue.of(asSet(v).size() == 0);
+        };
+    }
+
+    // ---- binary operators on values alone (not `in`, `getTag`, `hasTag`) ----
+
+    /** {@code ==}: structural equality; values of different types are unequal, never an error. */
+    static BoolValue equal(Value left, Value right) {
+        return BoolValue.of(left.equals(right));
+    }
+
+    /** {@code <}, {@code <=}, {@code >}, {@code >=} on two longs, two datetimes or two durations. */
+    static BoolValue compare(BinaryOp op, Value left, Value right) {
+        int c;
+        if (left instanceof LongValue l && right instanceof LongValue r) {
+            c = Long.compare(l.value(), r.value());
+        } else if (left instanceof DatetimeValue l && right instanceof DatetimeValue r) {
+            c = l.compareTo(r);
+        } else if (left instanceof DurationValue l && right instanceof DurationValue r) {
+            c = l.compareTo(r);
+        } else {
+            throw comparisonTypeError(left, right);
+        }
+        return BoolValue.of(switch (op) {
+            case LESS -> c < 0;
+            case LESS_EQ -> c <= 0;
+            case GREATER -> c > 0;
+            case GREATER_EQ -> c >= 0;
+            default -> throw new IllegalArgumentException("not a comparison: " + op);
+        });
+    }
+
+    /** The reference's choice of type error for a comparison: blame the operand that does not match the other. */
+    private static EvaluationException comparisonTypeError(Value left, Value right) {
+        if (left instanceof LongValue) {
+            return typeError("long", right);
+        } else if (right instanceof LongValue) {
+            return typeError("long", left);
+        } else if (left instanceof DatetimeValue || left instanceof DurationValue) {
+            return typeError(left.typeName(), right);
+        } else if (right instanceof DatetimeValue || right instanceof DurationValue) {
+            return typeError(right.typeName(), left);
+        }
+        return new EvaluationException(EvaluationException.Kind.TYPE_ERROR,
+                "type error: expected one of [long, datetime, duration], got " + left.typeName()
+                        + " (only types long, datetime, duration support comparison)");
+    }
+
+    /** {@code +}, {@code -}, {@code *} on longs, with overflow an error. */
+    static LongValue arithmetic(BinaryOp op, Value left, Value right) {
+        long l = asLong(left);
+        long r = asLong(right);
+        try {
+            return LongValue.of(switch (op) {
+                case ADD -> Math.addExact(l, r);
+                case SUB -> Math.subtractExact(l, r);
+                case MUL -> Math.multiplyExact(l, r);
+                default -> throw new IllegalArgumentException("not arithmetic: " + op);
+            });
+        } catch (ArithmeticException e) {
+            String verb = switch (op) {
+                case ADD -> "add";
+                case SUB -> "subtract";
+                default -> "multiply";
+            };
+            throw overflow("integer overflow while attempting to " + verb + " the values `" + left.toCedar()
+                    + "` and `" + right.toCedar() + "`");
+        }
+    }
+
+    /** {@code s.contains(v)}: any value may be looked for. */
+    static BoolValue contains(Value set, Value element) {
+        return BoolValue.of(asSet(set).contains(element));
+    }
+
+    /** {@code a.containsAll(b)}: every element of {@code b} is in {@code a}. */
+    static BoolValue containsAll(Value left, Value right) {
+        SetValue a = asSet(left);
+        SetValue b = asSet(right);
+        return BoolValue.of(a.elements().containsAll(b.elements()));
+    }
+
+    /** {@code a.containsAny(b)}: some element of {@code b} is in {@code a}. */
+    static BoolValue containsAny(Value left, Value right) {
+        SetValue a = asSet(left);
+        SetValue b = asSet(right);
+        SetValue small = a.size() <= b.size() ? a : b;
+        SetValue large = small == a ? b : a;
+        for (Value v : small.elements()) {
+            if (large.contains(v)) {
+                return BoolValue.TRUE;
+            }
+        }
+        return BoolValue.FALSE;
+    }
+
+    // ---- like ----
+
+    /**
+     * Whether {@code text} matches {@code pattern}, code point by code point, a wildcard matching any
+     * sequence. Greedy with one remembered wildcard position, so it takes at most
+     * {@code O(|text| * |pattern|)} steps (no exponential backtracking): on a mismatch only the most
+     * recent wildcard needs to absorb one more code point, since anything an earlier wildcard could
+     * absorb instead the later one can too.
+     */
+    static boolean like(String text, Pattern pattern) {
+        int[] p = flatten(pattern.elements());
+        int[] t = text.codePoints().toArray();
+        int i = 0; // into t
+        int j = 0; // into p
+        int star = -1; // in p, the most recent wildcard
+        int starText = 0; // in t, where that wildcard's match currently ends
+        while (i < t.length) {
+            if (j < p.length && p[j] == WILDCARD) {
+                star = j++;
+                starText = i;
+            } else if (j < p.length && p[j] == t[i]) {
+                i++;
+                j++;
+            } else if (star >= 0) {
+                j = star + 1;
+                i = ++starText;
+            } else {
+                return false;
+            }
+        }
+        while (j < p.length && p[j] == WILDCARD) {
+            j++;
+        }
+        return j == p.length;
+    }
+
+    /** A code point never found in text: marks a wildcard in a flattened pattern. */
+    private static final int WILDCARD = -1;
+
+    private static int[] flatten(List<Pattern.Element> elements) {
+        int n = 0;
+        for (Pattern.Element e : elements) {
+            n += e instanceof Pattern.Text text ? text.text().codePointCount(0, text.text().length()) : 1;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (Pattern.Element e : elements) {
+            if (e instanceof Pattern.Text text) {
+                String s = text.text();
+                for (int i = 0; i < s.length(); ) {
+                    int cp = s.codePointAt(i);
+                    out[k++] = cp;
+                    i += Character.charCount(cp);
+                }
+            } else {
+                out[k++] = WILDCARD;
+            }
+        }
+        return out;
+    }
+
+    // ---- type checks ----
+
+    static boolean asBool(Value v) {
+        if (v instanceof BoolValue b) {
+            return b.value();
+        }
+        throw typeError("bool", v);
+    }
+
+    static long asLong(Value v) {
+        if (v instanceof LongValue l) {
+            return l.value();
+        }
+        throw typeError("long", v);
+    }
+
+    static String asString(Value v) {
+        if (v instanceof StringValue s) {
+            return s.value();
+        }
+        throw typeError("string", v);
+    }
+
+    static SetValue asSet(Value v) {
+        if (v instanceof SetValue s) {
+            return s;
+        }
+        throw typeError("set", v);
+    }
+
+    static EntityUid asEntity(Value v) {
+        if (v instanceof EntityUid uid) {
+            return uid;
+        }
+        throw typeError("entity", v);
+    }
+
+    static RecordValue asRecord(Value v) {
+        if (v instanceof RecordValue r) {
+            return r;
+        }
+        throw typeError("record", v);
+    }
+
+    static EvaluationException typeError(String expected, Value actual) {
+        return new EvaluationException(EvaluationException.Kind.TYPE_ERROR,
+                "type error: expected " + expected + ", got " + actual.typeName());
+    }
+
+    private static EvaluationException overflow(String message) {
+        return new EvaluationException(EvaluationException.Kind.OVERFLOW, message);
+    }
+}
