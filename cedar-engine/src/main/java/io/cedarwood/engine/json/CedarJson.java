@@ -166,8 +166,9 @@ public final class CedarJson {
     }
 
     /**
-     * Runs a writer. Trees built in code (or parsed from Cedar text) can be deeper than any JSON document we
-     * read; the recursive writers stop with a clean error rather than a stack overflow.
+     * Runs a writer. The writers recurse over trees built in code, which can be deeper than anything we
+     * read; Jackson stops them at {@link JsonText#MAX_WRITE_DEPTH} levels, and should a thread's stack be
+     * too small even for that, the overflow still ends in a clean error.
      */
     private static String write(java.util.function.Supplier<String> writer) {
         try {

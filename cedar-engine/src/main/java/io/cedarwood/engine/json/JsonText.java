@@ -7,12 +7,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.cedarwood.engine.CedarException;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -37,8 +39,15 @@ final class JsonText {
      */
     static final int MAX_NESTING_DEPTH = 127;
 
+    /**
+     * The deepest nesting we write. Deeper than we read, as in the reference, which writes what serde_json
+     * then refuses to read back; the bound keeps the recursive writers far from the end of the stack.
+     */
+    static final int MAX_WRITE_DEPTH = 1000;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_DEPTH).build())
             .build();
 
     private static final int RENDER_LIMIT = 80;
@@ -56,7 +65,9 @@ final class JsonText {
     static Node parse(String json) {
         Objects.requireNonNull(json, "json");
         Deque<Frame> stack = new ArrayDeque<>();
-        try (JsonParser p = FACTORY.createParser(json)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(json);
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new JsonFormatException("the document is empty", Path.ROOT.toString(), 1, 1);
@@ -119,9 +130,23 @@ final class JsonText {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
             int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
-            throw new JsonFormatException(describe(e), pathOfNext(stack).toString(), line, column);
+            Path path = pathOfNext(stack);
+            Frame top = stack.peek();
+            if (top != null && top.isObject && top.pendingKey == null && p.getParsingContext().getCurrentName() != null) {
+                // Jackson reads a key and the start of its value in one step, so the key may be known only here
+                path = top.path.key(p.getParsingContext().getCurrentName());
+            }
+            throw new JsonFormatException(describe(e), path.toString(), line, column);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // closing a parser over a string cannot fail in a way that matters
+                }
+            }
         }
     }
 
@@ -158,7 +183,9 @@ final class JsonText {
 
     /** Jackson's message in our style: first line only, lower case start, no trailing period. */
     private static String tidy(String message) {
-        String s = message.lines().findFirst().orElse("").strip();
+        String s = message.lines().findFirst().orElse("")
+                .replaceAll("\\s*\\(for \\w+ starting at \\[Source:[^\\]]*\\]\\)", "")
+                .strip();
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }
@@ -200,7 +227,11 @@ final class JsonText {
         }
     }
 
-    /** Writes one JSON document, pretty-printed with two-space indents. */
+    /**
+     * Writes one JSON document, pretty-printed with two-space indents.
+     *
+     * @throws CedarException when the document would be nested more than {@link #MAX_WRITE_DEPTH} levels
+     */
     static String write(Output body) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -212,6 +243,9 @@ final class JsonText {
                     .withObjectIndenter(indenter)
                     .withArrayIndenter(indenter));
             body.writeTo(g);
+        } catch (StreamConstraintsException e) {
+            throw new CedarException("the input is nested more than " + MAX_WRITE_DEPTH
+                    + " levels deep, too deep to write as JSON");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
