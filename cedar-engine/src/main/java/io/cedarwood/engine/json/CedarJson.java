@@ -43,7 +43,7 @@ public final class CedarJson {
      * A value in Cedar's JSON value format, with explicit escapes.
      *
      * @throws CedarException when the value holds a record with a key reserved for escapes
-     *         ({@code __entity}, {@code __extn}, {@code __expr}), or is nested too deeply to write
+     *         ({@code __entity}, {@code __extn}, {@code __expr}), or is nested more than 1000 levels deep
      */
     public static String writeValue(Value value) {
         Objects.requireNonNull(value, "value");

@@ -46,6 +46,8 @@ final class JsonText {
     static final int MAX_WRITE_DEPTH = 1000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            // no shared symbol table of key names: nothing for crafted keys to collide in
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_DEPTH).build())
             .build();
