@@ -1,5 +1,6 @@
 package io.cedarwood.engine.json;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ sealed interface Escape {
      * {@code {"__extn": {"fn": "decimal", "arg": "1.23"}}} or, with several arguments,
      * {@code {"__extn": {"fn": "offset", "args": [a, b]}}}.
      */
-    record Extension(Node.Obj body, String function, List<Node> args, List<Path> argPaths) implements Escape {
+    record Extension(String function, List<Node> args, List<Path> argPaths) implements Escape {
     }
 
     /** {@code {"__expr": "..."}}, no longer supported: reading it is an error. */
@@ -44,15 +45,15 @@ sealed interface Escape {
                     Path body = path.key(key);
                     Node arg = o.get("arg");
                     if (arg != null) {
-                        return new Extension(o, fn.value(), List.of(arg), List.of(body.key("arg")));
+                        return new Extension(fn.value(), List.of(arg), List.of(body.key("arg")));
                     }
                     if (o.get("args") instanceof Node.Arr args) {
                         Path argsPath = body.key("args");
-                        List<Path> paths = new java.util.ArrayList<>();
+                        List<Path> paths = new ArrayList<>();
                         for (int i = 0; i < args.elements().size(); i++) {
                             paths.add(argsPath.index(i));
                         }
-                        return new Extension(o, fn.value(), args.elements(), paths);
+                        return new Extension(fn.value(), args.elements(), paths);
                     }
                 }
             }
