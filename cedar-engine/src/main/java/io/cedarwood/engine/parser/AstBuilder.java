@@ -71,6 +71,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Parse tree to AST, with Cedar's rules checked here rather than in the grammar (as the reference's
@@ -81,7 +82,7 @@ import java.util.Set;
  */
 final class AstBuilder {
     /** Expressions nested deeper than this (counting AST nodes) are refused. */
-    static final int MAX_EXPR_DEPTH = 1000;
+    static final int MAX_EXPR_DEPTH = 500;
 
     private static final Set<String> RESERVED_IDENTIFIERS = Set.of(
             "if", "true", "false", "then", "else", "in", "is", "has", "like");
@@ -311,7 +312,7 @@ final class AstBuilder {
                 constraint = new ScopeConstraint.Eq(eref);
             } else if (op.equals("in")) {
                 if (c.IS() != null) {
-                    EntityType type = entityTypeOf(add(c.addExpr()), var.cedarName(), c.addExpr());
+                    EntityType type = entityTypeOf(add(c.addExpr()), var::cedarName, c.addExpr());
                     if (type == null) {
                         return null;
                     }
@@ -328,7 +329,7 @@ final class AstBuilder {
                 return null;
             }
         } else if (c.IS() != null) {
-            EntityType type = entityTypeOf(add(c.addExpr()), var.cedarName(), c.addExpr());
+            EntityType type = entityTypeOf(add(c.addExpr()), var::cedarName, c.addExpr());
             if (type == null) {
                 return null;
             }
@@ -715,7 +716,7 @@ final class AstBuilder {
             return exprS(new Expr.Like(target, pattern), span(c));
         } else if (c.IS() != null) {
             Expr target = toExpr(add(adds.get(0)));
-            EntityType type = entityTypeOf(add(adds.get(1)), text(adds.get(0)), adds.get(1));
+            EntityType type = entityTypeOf(add(adds.get(1)), () -> text(adds.get(0)), adds.get(1));
             if (target == null || type == null) {
                 return null;
             }
@@ -778,17 +779,12 @@ final class AstBuilder {
             return null;
         }
         AddExprContext rhs = c.addExpr(1);
-        String invalid = "invalid RHS of a `has` operation: `" + text(rhs) + "`";
-        String help = "valid RHS of a `has` operation is either a sequence of identifiers separated by `.` or a "
-                + "string literal";
         if (rhs.multExpr().size() != 1 || rhs.multExpr(0).unary().size() != 1) {
-            error(span(rhs), invalid, help);
-            return null;
+            return invalidHasRhs(rhs, rhs);
         }
         UnaryContext unary = rhs.multExpr(0).unary(0);
         if (!unary.BANG().isEmpty() || !unary.DASH().isEmpty()) {
-            error(span(rhs), invalid, help);
-            return null;
+            return invalidHasRhs(rhs, rhs);
         }
         PrimaryContext primary = unary.member().primary();
         List<AccessContext> accesses = unary.member().access();
@@ -800,8 +796,7 @@ final class AstBuilder {
                 return null;
             }
             if (lit.STRING() == null || !accesses.isEmpty()) {
-                error(span(rhs), invalid, help);
-                return null;
+                return invalidHasRhs(rhs, rhs);
             }
             String s = unescape(lit.STRING().getSymbol());
             return s == null ? null : List.of(s);
@@ -820,8 +815,7 @@ final class AstBuilder {
                 attributes.add(ns.name());
             }
         } else {
-            error(span(primary), invalid, help);
-            return null;
+            return invalidHasRhs(rhs, primary);
         }
         boolean ok = true;
         for (AccessContext a : accesses) {
@@ -830,11 +824,16 @@ final class AstBuilder {
                 ok &= id != null;
                 attributes.add(id);
             } else {
-                error(span(a), invalid, help);
-                return null;
+                return invalidHasRhs(rhs, a);
             }
         }
         return ok ? attributes : null;
+    }
+
+    private List<String> invalidHasRhs(AddExprContext rhs, ParserRuleContext at) {
+        error(span(at), "invalid RHS of a `has` operation: `" + text(rhs) + "`", "valid RHS of a `has` operation is "
+                + "either a sequence of identifiers separated by `.` or a string literal");
+        return null;
     }
 
     private Pattern pattern(Special s, AddExprContext rhs) {
@@ -854,7 +853,7 @@ final class AstBuilder {
     }
 
     /** The entity type that a variable or name stands for, after {@code is}. */
-    private EntityType entityTypeOf(Special s, String lhs, AddExprContext rhsContext) {
+    private EntityType entityTypeOf(Special s, Supplier<String> lhsText, AddExprContext rhsContext) {
         if (s == null) {
             return null;
         } else if (s instanceof VarS v) {
@@ -863,6 +862,7 @@ final class AstBuilder {
             return new EntityType(n.name());
         }
         String rhs = text(rhsContext);
+        String lhs = lhsText.get();
         String help;
         if (rhs.length() >= 2 && rhs.startsWith("\"") && rhs.endsWith("\"")
                 && Names.isIdentifierShaped(rhs.substring(1, rhs.length() - 1))) {
@@ -891,8 +891,9 @@ final class AstBuilder {
         if (acc == null) {
             return null;
         }
+        List<CedarParser.AddOpContext> ops = c.addOp();
         for (int i = 0; i < rest.size(); i++) {
-            BinaryOp op = c.addOp(i).getText().equals("+") ? BinaryOp.ADD : BinaryOp.SUB;
+            BinaryOp op = ops.get(i).getText().equals("+") ? BinaryOp.ADD : BinaryOp.SUB;
             acc = node(new Expr.Binary(op, acc, rest.get(i)), span(c.getStart(), parts.get(i + 1).getStop()));
         }
         return new ExprS(acc, span(c));
@@ -906,9 +907,10 @@ final class AstBuilder {
         }
         List<Expr> rest = new ArrayList<>();
         boolean ok = first != null;
+        List<CedarParser.MultOpContext> ops = c.multOp();
         for (int i = 1; i < parts.size(); i++) {
             Expr e = toExpr(unary(parts.get(i)));
-            String op = c.multOp(i - 1).getText();
+            String op = ops.get(i - 1).getText();
             if (op.equals("/")) {
                 error(span(c), "division is not supported");
                 ok = false;

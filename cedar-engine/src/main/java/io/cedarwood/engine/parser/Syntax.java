@@ -174,6 +174,15 @@ final class Syntax {
     }
 
     private <T extends ParserRuleContext> Outcome<T> attempt(List<Token> input, Function<CedarParser, T> rule) {
+        try {
+            return attemptSllThenLl(input, rule);
+        } catch (TooDeep e) {
+            throw new ParseException(text, List.of(new ParseError("the input is nested too deeply", span(e.token),
+                    "at most " + MAX_RULE_DEPTH + " grammar rules may be active at once")));
+        }
+    }
+
+    private <T extends ParserRuleContext> Outcome<T> attemptSllThenLl(List<Token> input, Function<CedarParser, T> rule) {
         GuardedParser parser = parser(input, PredictionMode.SLL);
         try {
             return new Outcome<>(rule.apply(parser), null, null);
@@ -190,9 +199,6 @@ final class Syntax {
                 return new Outcome<>(null, syntaxError(offending, expected), offending);
             }
             throw e;
-        } catch (TooDeep e) {
-            throw new ParseException(text, List.of(new ParseError("the input is nested too deeply", span(e.token),
-                    "at most " + MAX_RULE_DEPTH + " grammar rules may be active at once")));
         }
     }
 
@@ -222,7 +228,7 @@ final class Syntax {
     }
 
     private static final Set<Integer> IMPOSSIBLE = Set.of(
-            CedarLexer.ASSIGN, CedarLexer.PERCENT, CedarLexer.SLASH, CedarLexer.OTHER_SLOT, Token.EOF);
+            CedarLexer.ASSIGN, CedarLexer.PERCENT, CedarLexer.SLASH, CedarLexer.OTHER_SLOT);
     private static final Set<Integer> SPECIAL_IDENTIFIERS = Set.of(
             CedarLexer.PERMIT, CedarLexer.FORBID, CedarLexer.WHEN, CedarLexer.UNLESS, CedarLexer.IN,
             CedarLexer.HAS, CedarLexer.LIKE, CedarLexer.IS, CedarLexer.THEN, CedarLexer.ELSE,
@@ -262,6 +268,7 @@ final class Syntax {
             case CedarLexer.IDENTIFIER -> "identifier";
             case CedarLexer.NUMBER -> "number";
             case CedarLexer.STRING -> "string literal";
+            case Token.EOF -> "end of input";
             default -> {
                 String literal = CedarLexer.VOCABULARY.getLiteralName(type);
                 yield literal == null ? CedarLexer.VOCABULARY.getDisplayName(type)
