@@ -9,6 +9,8 @@ import java.util.List;
  * renders them with the offending source line and a caret.
  */
 public final class ParseException extends CedarException {
+    private static final int MAX_SHOWN_LINE = 120;
+
     private final String source;
     private final List<ParseError> errors;
 
@@ -63,13 +65,23 @@ public final class ParseException extends CedarException {
                     }
                 }
                 int col = start - lineStart + 1;
-                String text = source.substring(lineStart, lineEnd).replace('\t', ' ');
-                String gutter = " ".repeat(String.valueOf(line).length());
                 int width = Math.max(1, Math.min(span.end(), lineEnd) - start);
+                // a very long line is shown as an excerpt around the error
+                int from = lineStart;
+                int to = lineEnd;
+                if (lineEnd - lineStart > MAX_SHOWN_LINE) {
+                    from = Math.max(lineStart, start - MAX_SHOWN_LINE / 3);
+                    to = Math.min(lineEnd, from + MAX_SHOWN_LINE);
+                    width = Math.max(1, Math.min(width, to - start));
+                }
+                String text = (from > lineStart ? "..." : "") + source.substring(from, to).replace('\t', ' ')
+                        + (to < lineEnd ? "..." : "");
+                int indent = start - from + (from > lineStart ? 3 : 0);
+                String gutter = " ".repeat(String.valueOf(line).length());
                 out.append('\n').append(gutter).append("--> ").append(line).append(':').append(col)
                         .append('\n').append(gutter).append(" |")
                         .append('\n').append(line).append(" | ").append(text)
-                        .append('\n').append(gutter).append(" | ").append(" ".repeat(col - 1)).append("^".repeat(width));
+                        .append('\n').append(gutter).append(" | ").append(" ".repeat(indent)).append("^".repeat(width));
             }
             if (e.help() != null) {
                 out.append('\n').append(" = help: ").append(e.help());

@@ -1,19 +1,123 @@
 package io.cedarwood.engine.parser;
 
+import io.cedarwood.engine.ParseError;
+import io.cedarwood.engine.ParseException;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.parser.antlr.CedarParser;
+import io.cedarwood.engine.value.EntityType;
+import io.cedarwood.engine.value.EntityUid;
 
-/** Parses Cedar policy text. STUB: to be implemented by the parser work. */
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Parses Cedar text: policy sets, single policies and templates, expressions, entity uids and entity type
+ * names. Accepts exactly what the reference parser accepts (Cedar 4.x) and reports every error it finds,
+ * each with a source span, as one {@link ParseException}.
+ *
+ * <p>Input nested deeper than a few hundred levels is refused with a clean error rather than a stack
+ * overflow.
+ */
 public final class PolicyParser {
     private PolicyParser() {
     }
 
+    /**
+     * Parses a policy set. Static policies and templates get the ids {@code policy0}, {@code policy1}, ...
+     * in source order, counted together.
+     *
+     * @throws ParseException with every error found
+     */
     public static PolicySet parsePolicySet(String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(text, "text");
+        return guarded(text, () -> {
+            Syntax syntax = Syntax.lex(text);
+            CedarParser.PoliciesContext tree = syntax.parsePolicies();
+            AstBuilder builder = new AstBuilder(syntax);
+            List<Policy> policies = builder.policies(tree);
+            return PolicySet.of(checked(text, builder, policies));
+        });
     }
 
+    /**
+     * Parses exactly one policy or template (a policy whose scope mentions {@code ?principal} or
+     * {@code ?resource}).
+     *
+     * @throws ParseException with every error found
+     */
     public static Policy parsePolicy(PolicyId id, String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        return parse(text, CedarParser::singlePolicy, (builder, tree) -> builder.policy(tree.policy(), id));
+    }
+
+    /**
+     * Parses a Cedar expression, such as {@code principal.age >= 18 && context.mfa}. Template slots are
+     * not allowed.
+     *
+     * @throws ParseException with every error found
+     */
+    public static Expr parseExpression(String text) {
+        Objects.requireNonNull(text, "text");
+        return parse(text, CedarParser::singleExpr, (builder, tree) -> builder.expression(tree.expr()));
+    }
+
+    /**
+     * Parses an entity uid written as in a policy: {@code User::"alice"}, {@code Ns::Action::"view"}.
+     *
+     * @throws ParseException when {@code text} is not one
+     */
+    public static EntityUid parseEntityUid(String text) {
+        Objects.requireNonNull(text, "text");
+        return parse(text, CedarParser::singleRef, AstBuilder::entityUid);
+    }
+
+    /**
+     * Parses an entity type name: {@code User}, {@code Ns::User}. Segments must be identifiers that are
+     * not reserved words, and {@code __cedar} is reserved.
+     *
+     * @throws ParseException when {@code text} is not one
+     */
+    public static EntityType parseEntityType(String text) {
+        Objects.requireNonNull(text, "text");
+        return parse(text, CedarParser::singleName, AstBuilder::entityType);
+    }
+
+    private interface Conversion<C, T> {
+        T convert(AstBuilder builder, C tree);
+    }
+
+    private static <C extends org.antlr.v4.runtime.ParserRuleContext, T> T parse(
+            String text, Function<CedarParser, C> rule, Conversion<C, T> conversion) {
+        return guarded(text, () -> {
+            Syntax syntax = Syntax.lex(text);
+            C tree = syntax.parse(rule);
+            AstBuilder builder = new AstBuilder(syntax);
+            return checked(text, builder, conversion.convert(builder, tree));
+        });
+    }
+
+    private static <T> T checked(String text, AstBuilder builder, T result) {
+        if (!builder.errors().isEmpty()) {
+            throw new ParseException(text, builder.errors());
+        }
+        return result;
+    }
+
+    private interface Body<T> {
+        T run();
+    }
+
+    /** Runs a parse; a stack overflow (which the nesting limits should prevent) becomes a parse error. */
+    private static <T> T guarded(String text, Body<T> body) {
+        try {
+            return body.run();
+        } catch (StackOverflowError e) {
+            throw new ParseException(text, List.of(new ParseError("the input is nested too deeply", null)));
+        }
     }
 }

@@ -1,0 +1,376 @@
+package io.cedarwood.engine.parser;
+
+import io.cedarwood.engine.ParseError;
+import io.cedarwood.engine.ParseException;
+import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.parser.antlr.CedarLexer;
+import io.cedarwood.engine.parser.antlr.CedarParser;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.LexerNoViableAltException;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Text to parse tree: lexes the whole input first (an invalid character stops everything, as in the
+ * reference), refuses input nested deeper than we are willing to recurse, then parses in ANTLR's fast SLL
+ * mode and falls back to full LL only when SLL fails. Syntax errors become {@link ParseError}s in the
+ * reference's words ({@code unexpected token `x`}, with the expected tokens as help); in a policy set,
+ * parsing resumes after the next {@code ;} so that every broken policy is reported.
+ */
+final class Syntax {
+    /** Parentheses, brackets and braces nested deeper than this are refused before parsing. */
+    static final int MAX_BRACKET_NESTING = 200;
+    /** A safety net for nesting without brackets ({@code if if if ...}): grammar rules active at once. */
+    static final int MAX_RULE_DEPTH = 2500;
+
+    private final String text;
+    private final Offsets offsets;
+    private final List<Token> tokens;
+
+    private Syntax(String text, Offsets offsets, List<Token> tokens) {
+        this.text = text;
+        this.offsets = offsets;
+        this.tokens = tokens;
+    }
+
+    String text() {
+        return text;
+    }
+
+    Offsets offsets() {
+        return offsets;
+    }
+
+    /**
+     * Lexes {@code text} and checks its bracket nesting.
+     *
+     * @throws ParseException on an invalid character or too deep nesting
+     */
+    static Syntax lex(String text) {
+        Offsets offsets = Offsets.of(text);
+        CedarLexer lexer = new CedarLexer(CharStreams.fromString(text)) {
+            @Override
+            public void notifyListeners(LexerNoViableAltException e) {
+                throw new LexError(e.getStartIndex());
+            }
+        };
+        lexer.removeErrorListeners();
+        List<Token> tokens;
+        try {
+            tokens = new ArrayList<>();
+            Token t;
+            do {
+                t = lexer.nextToken();
+                tokens.add(t);
+            } while (t.getType() != Token.EOF);
+        } catch (LexError e) {
+            int start = offsets.charOffset(e.codePointIndex);
+            int end = start < text.length() ? text.offsetByCodePoints(start, 1) : start;
+            String help = null;
+            if (start < text.length() && text.charAt(start) == '"') {
+                help = "try checking that all strings are closed properly";
+            } else if (start < text.length() && text.charAt(start) == '\'') {
+                help = "strings must use double quotes, not single quotes";
+            }
+            throw new ParseException(text, List.of(new ParseError("invalid token", new SourceSpan(start, end), help)));
+        }
+        Syntax syntax = new Syntax(text, offsets, tokens);
+        syntax.checkNesting();
+        return syntax;
+    }
+
+    private void checkNesting() {
+        int depth = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case CedarLexer.LPAREN, CedarLexer.LBRACKET, CedarLexer.LBRACE -> {
+                    if (++depth > MAX_BRACKET_NESTING) {
+                        throw tooDeep(t);
+                    }
+                }
+                case CedarLexer.RPAREN, CedarLexer.RBRACKET, CedarLexer.RBRACE -> depth = Math.max(0, depth - 1);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private ParseException tooDeep(Token t) {
+        return new ParseException(text, List.of(new ParseError("the input is nested too deeply", span(t),
+                "at most " + MAX_BRACKET_NESTING + " levels of parentheses, brackets and braces are supported")));
+    }
+
+    /**
+     * Parses the whole input with one rule.
+     *
+     * @throws ParseException with the syntax error
+     */
+    <T extends ParserRuleContext> T parse(Function<CedarParser, T> rule) {
+        Outcome<T> outcome = attempt(tokens, rule);
+        if (outcome.error != null) {
+            throw new ParseException(text, List.of(outcome.error));
+        }
+        return outcome.tree;
+    }
+
+    /**
+     * Parses a policy set. On a syntax error, parsing resumes after the next {@code ;}, as the reference's
+     * error recovery does, so that each broken policy gets its error.
+     *
+     * @throws ParseException with every syntax error
+     */
+    CedarParser.PoliciesContext parsePolicies() {
+        List<ParseError> errors = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            Outcome<CedarParser.PoliciesContext> outcome = attempt(tokens.subList(from, tokens.size()), CedarParser::policies);
+            if (outcome.error == null) {
+                if (errors.isEmpty()) {
+                    return outcome.tree;
+                }
+                break;
+            }
+            errors.add(outcome.error);
+            int resume = resumeAfterSemicolon(outcome.errorToken);
+            if (resume < 0) {
+                break;
+            }
+            from = resume;
+        }
+        throw new ParseException(text, errors);
+    }
+
+    /** The index of the token after the first {@code ;} at or after {@code errorToken}, or -1. */
+    private int resumeAfterSemicolon(Token errorToken) {
+        if (errorToken == null || errorToken.getType() == Token.EOF) {
+            return -1;
+        }
+        int errorStart = errorToken.getStartIndex();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.getType() == CedarLexer.SEMI && t.getStartIndex() >= errorStart) {
+                return i + 1 < tokens.size() ? i + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    private record Outcome<T>(T tree, ParseError error, Token errorToken) {
+    }
+
+    private <T extends ParserRuleContext> Outcome<T> attempt(List<Token> input, Function<CedarParser, T> rule) {
+        try {
+            return attemptSllThenLl(input, rule);
+        } catch (TooDeep e) {
+            throw new ParseException(text, List.of(new ParseError("the input is nested too deeply", span(e.token),
+                    "at most " + MAX_RULE_DEPTH + " grammar rules may be active at once")));
+        }
+    }
+
+    private <T extends ParserRuleContext> Outcome<T> attemptSllThenLl(List<Token> input, Function<CedarParser, T> rule) {
+        GuardedParser parser = parser(input, PredictionMode.SLL);
+        try {
+            return new Outcome<>(rule.apply(parser), null, null);
+        } catch (ParseCancellationException sllFailed) {
+            // SLL is fast but may fail on valid input; full LL decides
+        }
+        parser = parser(input, PredictionMode.LL);
+        try {
+            return new Outcome<>(rule.apply(parser), null, null);
+        } catch (ParseCancellationException e) {
+            if (e.getCause() instanceof RecognitionException re) {
+                Token offending = re.getOffendingToken() != null ? re.getOffendingToken() : parser.getCurrentToken();
+                IntervalSet expected = expectedTokens(re, parser);
+                return new Outcome<>(null, syntaxError(offending, expected), offending);
+            }
+            throw e;
+        }
+    }
+
+    private static IntervalSet expectedTokens(RecognitionException re, GuardedParser parser) {
+        try {
+            IntervalSet set = re.getExpectedTokens();
+            return set != null ? set : parser.getExpectedTokens();
+        } catch (RuntimeException e) {
+            return new IntervalSet();
+        }
+    }
+
+    private GuardedParser parser(List<Token> input, PredictionMode mode) {
+        List<Token> copy = new ArrayList<>(input);
+        GuardedParser parser = new GuardedParser(new CommonTokenStream(new ListTokenSource(copy)));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(mode);
+        return parser;
+    }
+
+    private ParseError syntaxError(Token offending, IntervalSet expected) {
+        String message = offending.getType() == Token.EOF
+                ? "unexpected end of input"
+                : "unexpected token `" + offending.getText() + "`";
+        return new ParseError(message, span(offending), expectedHelp(expected));
+    }
+
+    private static final Set<Integer> IMPOSSIBLE = Set.of(
+            CedarLexer.ASSIGN, CedarLexer.PERCENT, CedarLexer.SLASH, CedarLexer.OTHER_SLOT);
+    private static final Set<Integer> SPECIAL_IDENTIFIERS = Set.of(
+            CedarLexer.PERMIT, CedarLexer.FORBID, CedarLexer.WHEN, CedarLexer.UNLESS, CedarLexer.IN,
+            CedarLexer.HAS, CedarLexer.LIKE, CedarLexer.IS, CedarLexer.THEN, CedarLexer.ELSE,
+            CedarLexer.PRINCIPAL, CedarLexer.ACTION, CedarLexer.RESOURCE, CedarLexer.CONTEXT);
+    private static final Set<Integer> EXPRESSION_START_IDENTIFIERS = Set.of(
+            CedarLexer.TRUE, CedarLexer.FALSE, CedarLexer.IF);
+
+    /** {@code expected `)` or `,`}, filtered like the reference: no impossible tokens, no keyword soup. */
+    static String expectedHelp(IntervalSet expected) {
+        if (expected == null || expected.isNil()) {
+            return null;
+        }
+        List<Integer> types = expected.toList();
+        boolean identifier = types.contains(CedarLexer.IDENTIFIER);
+        boolean expressionStart = types.contains(CedarLexer.BANG);
+        TreeSet<String> names = new TreeSet<>();
+        for (int type : types) {
+            if (IMPOSSIBLE.contains(type)) {
+                continue;
+            }
+            if (identifier && SPECIAL_IDENTIFIERS.contains(type)) {
+                continue;
+            }
+            if (identifier && !expressionStart && EXPRESSION_START_IDENTIFIERS.contains(type)) {
+                continue;
+            }
+            names.add(tokenName(type));
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        return "expected " + joinWithConjunction(new ArrayList<>(names), "or");
+    }
+
+    private static String tokenName(int type) {
+        return switch (type) {
+            case CedarLexer.IDENTIFIER -> "identifier";
+            case CedarLexer.NUMBER -> "number";
+            case CedarLexer.STRING -> "string literal";
+            case Token.EOF -> "end of input";
+            default -> {
+                String literal = CedarLexer.VOCABULARY.getLiteralName(type);
+                yield literal == null ? CedarLexer.VOCABULARY.getDisplayName(type)
+                        : "`" + literal.substring(1, literal.length() - 1) + "`";
+            }
+        };
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b, or c}. */
+    static String joinWithConjunction(List<String> items, String conjunction) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        if (items.size() == 2) {
+            return items.get(0) + " " + conjunction + " " + items.get(1);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + ", " + conjunction + " " + items.get(items.size() - 1);
+    }
+
+    SourceSpan span(Token t) {
+        if (t.getType() == Token.EOF) {
+            return new SourceSpan(text.length(), text.length());
+        }
+        int start = offsets.charOffset(t.getStartIndex());
+        int end = offsets.charOffset(t.getStopIndex() + 1);
+        return new SourceSpan(start, Math.max(start, end));
+    }
+
+    /** A lexing failure at a code point index. */
+    private static final class LexError extends RuntimeException {
+        private final int codePointIndex;
+
+        LexError(int codePointIndex) {
+            super(null, null, false, false);
+            this.codePointIndex = codePointIndex;
+        }
+    }
+
+    /** Too many grammar rules active at once. */
+    private static final class TooDeep extends RuntimeException {
+        private final Token token;
+
+        TooDeep(Token token) {
+            super(null, null, false, false);
+            this.token = token;
+        }
+    }
+
+    /** The generated parser with a limit on how many rules may be active at once. */
+    private static final class GuardedParser extends CedarParser {
+        private int depth;
+
+        GuardedParser(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+            if (++depth > MAX_RULE_DEPTH) {
+                throw new TooDeep(getCurrentToken());
+            }
+            super.enterRule(localctx, state, ruleIndex);
+        }
+
+        @Override
+        public void exitRule() {
+            depth--;
+            super.exitRule();
+        }
+    }
+
+    /**
+     * Converts ANTLR's code point indexes to the char offsets that {@link SourceSpan}s use; the identity
+     * unless the text has characters outside the Basic Multilingual Plane.
+     */
+    static final class Offsets {
+        private final int[] charOffsets;
+
+        private Offsets(int[] charOffsets) {
+            this.charOffsets = charOffsets;
+        }
+
+        static Offsets of(String text) {
+            int codePoints = text.codePointCount(0, text.length());
+            if (codePoints == text.length()) {
+                return new Offsets(null);
+            }
+            int[] map = new int[codePoints + 1];
+            int offset = 0;
+            for (int i = 0; i < codePoints; i++) {
+                map[i] = offset;
+                offset += Character.charCount(text.codePointAt(offset));
+            }
+            map[codePoints] = offset;
+            return new Offsets(map);
+        }
+
+        int charOffset(int codePointIndex) {
+            if (charOffsets == null) {
+                return codePointIndex;
+            }
+            return charOffsets[Math.min(Math.max(codePointIndex, 0), charOffsets.length - 1)];
+        }
+    }
+}
