@@ -74,6 +74,16 @@ public final class CedarJson {
     }
 
     /**
+     * An entity uid written {@code {"type": "User", "id": "alice"}} or
+     * {@code {"__entity": {"type": "User", "id": "alice"}}}, as in entity files and test files.
+     *
+     * @throws JsonFormatException when the text is neither
+     */
+    public static EntityUid readEntityUid(String json) {
+        return ValueReader.readEntityRef(JsonText.parse(json), Path.ROOT);
+    }
+
+    /**
      * A request context: a JSON object in the value format.
      *
      * @throws JsonFormatException when the text is not an object or holds an invalid value
