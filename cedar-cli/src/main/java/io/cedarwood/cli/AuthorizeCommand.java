@@ -1,0 +1,63 @@
+package io.cedarwood.cli;
+
+import io.cedarwood.engine.AuthorizationError;
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Response;
+import io.cedarwood.engine.json.CedarJson;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+@Command(name = "authorize", description = "Evaluate an authorization request",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:ALLOW", "1:the inputs could not be read", "2:DENY"})
+final class AuthorizeCommand implements Callable<Integer> {
+    @Mixin
+    PolicyOptions policies;
+
+    @Mixin
+    RequestOptions request;
+
+    @Option(names = "--entities", paramLabel = "FILE", required = true, description = "File containing the entities as JSON")
+    String entitiesFile;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print the determining policies")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PolicySet policySet = policies.policySet();
+        Entities entities = Entities.of(CedarJson.readEntities(Cli.readFileOrStdin(entitiesFile, "entities")));
+        Request req = request.request();
+        Response response = new Authorizer().isAuthorized(req, policySet, entities);
+
+        PrintStream out = System.out;
+        out.println(response.isAllowed() ? "ALLOW" : "DENY");
+        if (!response.diagnostics().errors().isEmpty()) {
+            out.println();
+            for (AuthorizationError e : response.diagnostics().errors()) {
+                out.println(e);
+            }
+        }
+        if (verbose) {
+            out.println();
+            if (response.diagnostics().reason().isEmpty()) {
+                out.println("note: no policies applied to this request");
+            } else {
+                out.println("note: this decision was due to the following policies:");
+                for (PolicyId id : response.diagnostics().reason()) {
+                    out.println("  " + id);
+                }
+            }
+        }
+        return response.isAllowed() ? CedarCli.SUCCESS : CedarCli.AUTHORIZE_DENY;
+    }
+}

@@ -1,0 +1,38 @@
+package io.cedarwood.cli;
+
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.json.CedarJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "translate-policy", description = "Translate policies between the Cedar and the JSON syntax (comments are not kept)")
+final class TranslatePolicyCommand implements Callable<Integer> {
+    enum Direction { cedar_to_json, json_to_cedar }
+
+    @Option(names = "--direction", required = true, paramLabel = "DIRECTION",
+            converter = DirectionConverter.class,
+            description = "cedar-to-json or json-to-cedar")
+    Direction direction;
+
+    @Option(names = {"-p", "--policies"}, paramLabel = "FILE", description = "Input file (default: standard input)")
+    String inputFile;
+
+    @Override
+    public Integer call() {
+        String text = Cli.readFileOrStdin(inputFile, "policies");
+        String out = direction == Direction.cedar_to_json
+                ? CedarJson.writePolicySet(PolicySet.parse(text))
+                : CedarJson.readPolicySet(text).toCedar();
+        System.out.println(out);
+        return CedarCli.SUCCESS;
+    }
+
+    static final class DirectionConverter implements picocli.CommandLine.ITypeConverter<Direction> {
+        @Override
+        public Direction convert(String value) {
+            return Direction.valueOf(value.replace('-', '_'));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.cedarwood.engine.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.Decision;
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Response;
+import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.RecordValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs test files in the format of the public Cedar integration-test suite
+ * ({@code cedar-policy/cedar-integration-tests}): a policy file, an entities file, a schema, and requests
+ * with their expected decision, determining policies and erroring policies. Paths inside a test file are
+ * relative to the suite's root folder.
+ *
+ * <p>Each request is one check: decision, reason set and error set must all match.
+ */
+public final class IntegrationTestRunner {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path root;
+    private final Authorizer authorizer = new Authorizer();
+
+    /** A runner for test files whose paths are relative to {@code root}. */
+    public IntegrationTestRunner(Path root) {
+        this.root = root;
+    }
+
+    /** One check's outcome: {@code mismatch} is {@code null} when it passed. */
+    public record Check(Path file, String description, String mismatch) {
+        public boolean passed() {
+            return mismatch == null;
+        }
+
+        @Override
+        public String toString() {
+            return (passed() ? "ok   " : "FAIL ") + file + ": " + description + (passed() ? "" : ": " + mismatch);
+        }
+    }
+
+    /**
+     * Every test file of the suite: {@code tests/**}{@code /*.json} and {@code corpus-tests/*.json},
+     * skipping entity files, in a stable order.
+     */
+    public List<Path> discover() {
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("tests", "corpus-tests")) {
+            Path d = root.resolve(dir);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.walk(d)) {
+                    s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".entities.json"))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Runs one test file: one check per request, or a single failed check when the file can't be set up. */
+    public List<Check> run(Path testFile) {
+        Path shown = testFile.isAbsolute() && testFile.startsWith(root) ? root.relativize(testFile) : testFile;
+        JsonNode test;
+        PolicySet policies;
+        Entities entities;
+        try {
+            test = MAPPER.readTree(resolve(testFile).toFile());
+            policies = readPolicies(test);
+            entities = Entities.of(CedarJson.readEntities(read(test.path("entities").asText())));
+        } catch (IOException | CedarException e) {
+            return List.of(new Check(shown, "set-up", "could not load the test: " + e.getMessage()));
+        }
+        List<Check> checks = new ArrayList<>();
+        for (JsonNode req : test.path("requests")) {
+            String description = req.path("description").asText("(no description)");
+            checks.add(new Check(shown, description, check(req, policies, entities)));
+        }
+        return checks;
+    }
+
+    private String check(JsonNode req, PolicySet policies, Entities entities) {
+        Request request;
+        try {
+            EntityUid principal = CedarJson.readEntityUid(req.path("principal").toString());
+            EntityUid action = CedarJson.readEntityUid(req.path("action").toString());
+            EntityUid resource = CedarJson.readEntityUid(req.path("resource").toString());
+            RecordValue context = CedarJson.readContext(req.path("context").toString());
+            request = new Request(principal, action, resource, context);
+        } catch (CedarException e) {
+            return "could not build the request: " + e.getMessage();
+        }
+        Response response = authorizer.isAuthorized(request, policies, entities);
+        List<String> problems = new ArrayList<>();
+        Decision expected = req.path("decision").asText().equalsIgnoreCase("allow") ? Decision.ALLOW : Decision.DENY;
+        if (response.decision() != expected) {
+            problems.add("decision " + response.decision() + ", expected " + expected);
+        }
+        Set<String> reason = ids(response.diagnostics().reason().stream().map(PolicyId::value));
+        Set<String> expectedReason = ids(req.path("reason"));
+        if (!reason.equals(expectedReason)) {
+            problems.add("reason " + reason + ", expected " + expectedReason);
+        }
+        Set<String> errors = ids(response.diagnostics().errors().stream().map(e -> e.policyId().value()));
+        Set<String> expectedErrors = ids(req.path("errors"));
+        if (!errors.equals(expectedErrors)) {
+            problems.add("errors " + errors + ", expected " + expectedErrors
+                    + " (" + response.diagnostics().errors() + ")");
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private PolicySet readPolicies(JsonNode test) throws IOException {
+        String text = read(test.path("policies").asText());
+        return "json".equalsIgnoreCase(test.path("policyFormat").asText("cedar"))
+                ? CedarJson.readPolicySet(text)
+                : PolicySet.parse(text);
+    }
+
+    private static Set<String> ids(Stream<String> ids) {
+        return ids.collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> ids(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private String read(String relative) throws IOException {
+        return Files.readString(resolve(Path.of(relative)));
+    }
+
+    private Path resolve(Path p) {
+        return p.isAbsolute() ? p : root.resolve(p);
+    }
+}
