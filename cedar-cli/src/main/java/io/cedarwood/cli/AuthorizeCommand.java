@@ -10,16 +10,21 @@ import io.cedarwood.engine.Response;
 import io.cedarwood.engine.json.CedarJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "authorize", description = "Evaluate an authorization request",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:ALLOW", "1:the inputs could not be read", "2:DENY"})
 final class AuthorizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     PolicyOptions policies;
 
@@ -39,7 +44,7 @@ final class AuthorizeCommand implements Callable<Integer> {
         Request req = request.request();
         Response response = new Authorizer().isAuthorized(req, policySet, entities);
 
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         out.println(response.isAllowed() ? "ALLOW" : "DENY");
         if (!response.diagnostics().errors().isEmpty()) {
             out.println();

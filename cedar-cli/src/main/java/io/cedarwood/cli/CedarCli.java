@@ -1,6 +1,8 @@
 package io.cedarwood.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -28,12 +30,17 @@ public final class CedarCli {
     static final int VALIDATION_FAILURE = 3;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
-    /** Runs the command line and returns its exit code. */
-    public static int run(String... args) {
-        CommandLine cli = new CommandLine(new CedarCli());
+    /** Runs the command line writing to {@code out} and {@code err}, and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new CedarCli()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println(Cli.describe(ex));
             return FAILURE;

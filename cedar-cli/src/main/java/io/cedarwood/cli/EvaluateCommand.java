@@ -6,6 +6,8 @@ import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.parser.PolicyParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,6 +16,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", description = "Evaluate a Cedar expression")
 final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     RequestOptions request;
 
@@ -29,7 +34,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Entities entities = entitiesFile == null
                 ? Entities.EMPTY
                 : Entities.of(CedarJson.readEntities(Cli.readFileOrStdin(entitiesFile, "entities")));
-        System.out.println(Evaluator.evaluate(expr, request.partialRequest(), entities).toCedar());
+        spec.commandLine().getOut().println(Evaluator.evaluate(expr, request.partialRequest(), entities).toCedar());
         return CedarCli.SUCCESS;
     }
 }

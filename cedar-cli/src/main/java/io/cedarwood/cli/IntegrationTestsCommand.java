@@ -2,6 +2,8 @@ package io.cedarwood.cli;
 
 import io.cedarwood.engine.conformance.IntegrationTestRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +17,9 @@ import java.util.concurrent.Callable;
         description = "Run test files in the format of the Cedar integration-test suite; without files, every "
                 + "test under ROOT/tests and ROOT/corpus-tests")
 final class IntegrationTestsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--root", required = true, paramLabel = "DIR",
             description = "The suite's root folder (paths inside the test files are relative to it)")
     Path root;
@@ -25,7 +30,7 @@ final class IntegrationTestsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(root)) {
-            System.err.println("error: `" + root + "` is not a folder");
+            spec.commandLine().getErr().println("error: `" + root + "` is not a folder");
             return CedarCli.FAILURE;
         }
         IntegrationTestRunner runner = new IntegrationTestRunner(root);
@@ -38,11 +43,11 @@ final class IntegrationTestsCommand implements Callable<Integer> {
                     passed++;
                 } else {
                     failed++;
-                    System.out.println(check);
+                    spec.commandLine().getOut().println(check);
                 }
             }
         }
-        System.out.println(passed + " passed, " + failed + " failed");
+        spec.commandLine().getOut().println(passed + " passed, " + failed + " failed");
         return failed == 0 ? CedarCli.SUCCESS : CedarCli.FAILURE;
     }
 }

@@ -10,6 +10,8 @@ import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.EntityUid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "link", description = "Link a template and print the resulting policy")
 final class LinkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     PolicyOptions policies;
 
@@ -57,7 +62,7 @@ final class LinkCommand implements Callable<Integer> {
             throw new CedarException("`--arguments` gives no slot values");
         }
         PolicySet linked = policies.policySet().link(PolicyId.of(templateId), PolicyId.of(newId), values);
-        System.out.println("Template-linked policy added: " + linked.policy(PolicyId.of(newId)).toCedar());
+        spec.commandLine().getOut().println("Template-linked policy added: " + linked.policy(PolicyId.of(newId)).toCedar());
         return CedarCli.SUCCESS;
     }
 }

@@ -3,12 +3,17 @@ package io.cedarwood.cli;
 import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.json.CedarJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
 @Command(name = "translate-policy", description = "Translate policies between the Cedar and the JSON syntax (comments are not kept)")
 final class TranslatePolicyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     enum Direction { cedar_to_json, json_to_cedar }
 
     @Option(names = "--direction", required = true, paramLabel = "DIRECTION",
@@ -25,7 +30,7 @@ final class TranslatePolicyCommand implements Callable<Integer> {
         String out = direction == Direction.cedar_to_json
                 ? CedarJson.writePolicySet(PolicySet.parse(text))
                 : CedarJson.readPolicySet(text).toCedar();
-        System.out.println(out);
+        spec.commandLine().getOut().println(out);
         return CedarCli.SUCCESS;
     }
 

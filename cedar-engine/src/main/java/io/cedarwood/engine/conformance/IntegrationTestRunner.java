@@ -67,6 +67,7 @@ public final class IntegrationTestRunner {
             if (Files.isDirectory(d)) {
                 try (Stream<Path> s = Files.walk(d)) {
                     s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".entities.json"))
+                            .filter(IntegrationTestRunner::looksLikeATest)
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
@@ -75,6 +76,16 @@ public final class IntegrationTestRunner {
             }
         }
         return files;
+    }
+
+    /** Whether a JSON file is a test (an object naming its policies) rather than, say, an entities file. */
+    private static boolean looksLikeATest(Path file) {
+        try {
+            JsonNode node = MAPPER.readTree(file.toFile());
+            return node != null && node.isObject() && node.has("policies") && node.has("requests");
+        } catch (IOException e) {
+            return true; // let run() report it
+        }
     }
 
     /** Runs one test file: one check per request, or a single failed check when the file can't be set up. */
@@ -86,7 +97,7 @@ public final class IntegrationTestRunner {
         try {
             test = MAPPER.readTree(resolve(testFile).toFile());
             policies = readPolicies(test);
-            entities = Entities.of(CedarJson.readEntities(read(test.path("entities").asText())));
+            entities = Entities.of(CedarJson.readEntities(read(test, "entities")));
         } catch (IOException | CedarException e) {
             return List.of(new Check(shown, "set-up", "could not load the test: " + e.getMessage()));
         }
@@ -130,7 +141,7 @@ public final class IntegrationTestRunner {
     }
 
     private PolicySet readPolicies(JsonNode test) throws IOException {
-        String text = read(test.path("policies").asText());
+        String text = read(test, "policies");
         return "json".equalsIgnoreCase(test.path("policyFormat").asText("cedar"))
                 ? CedarJson.readPolicySet(text)
                 : PolicySet.parse(text);
@@ -146,8 +157,12 @@ public final class IntegrationTestRunner {
         return out;
     }
 
-    private String read(String relative) throws IOException {
-        return Files.readString(resolve(Path.of(relative)));
+    private String read(JsonNode test, String field) throws IOException {
+        JsonNode path = test.path(field);
+        if (!path.isTextual() || path.asText().isEmpty()) {
+            throw new IOException("the test has no `" + field + "` file");
+        }
+        return Files.readString(resolve(Path.of(path.asText())));
     }
 
     private Path resolve(Path p) {
