@@ -113,7 +113,11 @@ class PolicyParserErrorTest {
                 Arguments.of("\"a\rb\" == \"\"", "a bare carriage return is not allowed in a string"),
                 // slots
                 Arguments.of("?principal == principal", "found template slot `?principal` in a `when` clause"),
-                Arguments.of("?foo == principal", "`?foo` is not a valid template slot"));
+                Arguments.of("?foo == principal", "`?foo` is not a valid template slot"),
+                Arguments.of("?principal.foo", "found template slot `?principal` in a `when` clause"),
+                Arguments.of("principal is ?resource", "must be an entity type name, but got `?resource`"),
+                Arguments.of("{?principal: 1}", "invalid attribute name: `?principal`"),
+                Arguments.of("principal has ?principal", "invalid RHS of a `has` operation"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +178,7 @@ class PolicyParserErrorTest {
                 Arguments.of("permit(principal == {a: 1}, action, resource);", "found record initializer"),
                 Arguments.of("permit(principal == User::\"a\" has b, action, resource);", "found a `has` expression"),
                 Arguments.of("permit(principal == principal like \"a\", action, resource);", "found a `like` expression"),
+                Arguments.of("permit(principal is ?principal, action, resource);", "right hand side of an `is` expression must be an entity type name, but got `?principal`"),
                 Arguments.of("permit(principal == ?resource, action, resource);", "expected an entity uid or matching template slot, found ?resource instead of ?principal"),
                 Arguments.of("permit(principal, action, resource in ?principal);", "found ?principal instead of ?resource"),
                 Arguments.of("permit(principal == ?foo, action, resource);", "found ?foo instead of ?principal"),
