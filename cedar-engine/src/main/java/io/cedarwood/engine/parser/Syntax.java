@@ -180,7 +180,7 @@ final class Syntax {
             return attemptSllThenLl(input, rule);
         } catch (TooDeep e) {
             throw new ParseException(text, List.of(new ParseError("the input is nested too deeply", span(e.token),
-                    "at most " + MAX_RULE_DEPTH + " grammar rules may be active at once")));
+                    "nest `if` expressions and parentheses less deeply")));
         }
     }
 
