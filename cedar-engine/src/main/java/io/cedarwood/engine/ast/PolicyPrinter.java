@@ -43,6 +43,7 @@ public final class PolicyPrinter {
     private static final int MEMBER = 7;
 
     private static final int MAX_UNARY_CHAIN = 4;
+    private static final int LONG_LINE = 100;
 
     private PolicyPrinter() {
     }
@@ -58,9 +59,49 @@ public final class PolicyPrinter {
                 .append(action(policy.action())).append(",\n  ")
                 .append(scope("resource", policy.resource())).append("\n)");
         for (Condition c : policy.conditions()) {
-            out.append(' ').append(c.kind().cedarName()).append(" {\n  ").append(print(c.body())).append("\n}");
+            out.append(' ').append(c.kind().cedarName()).append(" {\n  ").append(condition(c.body())).append("\n}");
         }
         return out.append(';').toString();
+    }
+
+    /** A condition's body; a long chain of {@code &&} (or {@code ||}) gets one operand per line. */
+    private static String condition(Expr body) {
+        String line = print(body);
+        if (line.length() <= LONG_LINE) {
+            return line;
+        }
+        List<Expr> operands = new ArrayList<>();
+        String separator;
+        if (body instanceof Expr.And a && precedence(a) == AND) {
+            separator = " &&\n  ";
+            Expr e = body;
+            while (e instanceof Expr.And and && precedence(and) == AND) {
+                operands.add(and.right());
+                e = and.left();
+            }
+            operands.add(e);
+        } else if (body instanceof Expr.Or) {
+            separator = " ||\n  ";
+            Expr e = body;
+            while (e instanceof Expr.Or or) {
+                operands.add(or.right());
+                e = or.left();
+            }
+            operands.add(e);
+        } else {
+            return line;
+        }
+        Collections.reverse(operands);
+        StringBuilder out = new StringBuilder();
+        Printer printer = new Printer(out);
+        int level = separator.startsWith(" &&") ? RELATION : AND;
+        for (int i = 0; i < operands.size(); i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            printer.expr(operands.get(i), level);
+        }
+        return out.toString();
     }
 
     /** The expression as Cedar text. */

@@ -611,6 +611,10 @@ final class AstBuilder {
     private record BoolS(boolean value, SourceSpan span) implements Special {
     }
 
+    /** {@code ?principal} or {@code ?resource}: an error as an expression, but reported in context. */
+    private record SlotS(SlotContext slot, SourceSpan span) implements Special {
+    }
+
     private Expr toExpr(Special s) {
         if (s == null) {
             return null;
@@ -626,6 +630,9 @@ final class AstBuilder {
         } else if (s instanceof StrS str) {
             String value = unescape(str.token());
             return value == null ? null : node(new Expr.Literal(StringValue.of(value)), str.span());
+        } else if (s instanceof SlotS slot) {
+            slotInExpression(slot.slot());
+            return null;
         } else {
             BoolS b = (BoolS) s;
             return node(new Expr.Literal(BoolValue.of(b.value())), b.span());
@@ -1209,8 +1216,11 @@ final class AstBuilder {
             }
             return nameOrVar(n.name(), span(c));
         } else if (c instanceof SlotPrimaryContext s) {
-            slotInExpression(s.slot());
-            return null;
+            if (s.slot().OTHER_SLOT() != null) {
+                slotInExpression(s.slot());
+                return null;
+            }
+            return new SlotS(s.slot(), span(c));
         } else if (c instanceof ParenPrimaryContext p) {
             Expr e = toExpr(expr(p.expr()));
             return e == null ? null : new ExprS(e, span(p.expr()));

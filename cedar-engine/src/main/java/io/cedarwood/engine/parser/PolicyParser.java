@@ -19,8 +19,10 @@ import java.util.function.Function;
  * names. Accepts exactly what the reference parser accepts (Cedar 4.x) and reports every error it finds,
  * each with a source span, as one {@link ParseException}.
  *
- * <p>Input nested deeper than a few hundred levels is refused with a clean error rather than a stack
- * overflow.
+ * <p>Depth is bounded so that no input can overflow the stack, here or in the code that walks the trees:
+ * more than 200 levels of parentheses, brackets and braces, or an expression tree more than 500 levels deep
+ * (a chain of 500 {@code &&} counts as 500 levels), is refused with a parse error. The reference accepts
+ * any depth its stack allows; real policies stay far below these limits.
  */
 public final class PolicyParser {
     private PolicyParser() {

@@ -11,8 +11,10 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -178,7 +180,7 @@ final class Syntax {
             return attemptSllThenLl(input, rule);
         } catch (TooDeep e) {
             throw new ParseException(text, List.of(new ParseError("the input is nested too deeply", span(e.token),
-                    "at most " + MAX_RULE_DEPTH + " grammar rules may be active at once")));
+                    "nest `if` expressions and parentheses less deeply")));
         }
     }
 
@@ -195,20 +197,42 @@ final class Syntax {
         } catch (ParseCancellationException e) {
             if (e.getCause() instanceof RecognitionException re) {
                 Token offending = re.getOffendingToken() != null ? re.getOffendingToken() : parser.getCurrentToken();
-                IntervalSet expected = expectedTokens(re, parser);
-                return new Outcome<>(null, syntaxError(offending, expected), offending);
+                IntervalSet expected = expectedTokens(re, parser, offending);
+                return new Outcome<>(null, syntaxError(offending, expected, input), offending);
             }
             throw e;
         }
     }
 
-    private static IntervalSet expectedTokens(RecognitionException re, GuardedParser parser) {
+    /**
+     * What could have come instead of {@code offending}: ANTLR's expected set where the error was found,
+     * plus everything that can start the outermost rule that was about to begin at {@code offending} (so
+     * that after {@code 1 +} the help lists {@code !} and {@code -}, not just what starts a primary).
+     */
+    private static IntervalSet expectedTokens(RecognitionException re, GuardedParser parser, Token offending) {
+        IntervalSet set = new IntervalSet();
         try {
-            IntervalSet set = re.getExpectedTokens();
-            return set != null ? set : parser.getExpectedTokens();
+            // a prediction that failed further on than where it started knows only what could start there
+            boolean lookedAhead = re instanceof NoViableAltException nv && nv.getStartToken() != null
+                    && nv.getStartToken().getTokenIndex() != offending.getTokenIndex();
+            if (!lookedAhead) {
+                IntervalSet found = re.getExpectedTokens();
+                set.addAll(found != null ? found : parser.getExpectedTokens());
+            }
+            int outermost = -1;
+            RuleContext ctx = re.getCtx();
+            while (ctx instanceof ParserRuleContext p && p.getStart() != null
+                    && p.getStart().getTokenIndex() == offending.getTokenIndex()) {
+                outermost = p.getRuleIndex();
+                ctx = p.getParent();
+            }
+            if (outermost >= 0) {
+                set.addAll(parser.getATN().nextTokens(parser.getATN().ruleToStartState[outermost]));
+            }
         } catch (RuntimeException e) {
-            return new IntervalSet();
+            // the help is a courtesy: without it the error is still reported
         }
+        return set;
     }
 
     private GuardedParser parser(List<Token> input, PredictionMode mode) {
@@ -220,11 +244,20 @@ final class Syntax {
         return parser;
     }
 
-    private ParseError syntaxError(Token offending, IntervalSet expected) {
-        String message = offending.getType() == Token.EOF
-                ? "unexpected end of input"
-                : "unexpected token `" + offending.getText() + "`";
-        return new ParseError(message, span(offending), expectedHelp(expected));
+    private ParseError syntaxError(Token offending, IntervalSet expected, List<Token> input) {
+        if (offending.getType() != Token.EOF) {
+            return new ParseError("unexpected token `" + offending.getText() + "`", span(offending), expectedHelp(expected));
+        }
+        // point just after the last token rather than at the very end (often a blank last line)
+        SourceSpan at = span(offending);
+        for (int i = input.size() - 1; i >= 0; i--) {
+            if (input.get(i).getType() != Token.EOF) {
+                int end = span(input.get(i)).end();
+                at = new SourceSpan(end, end);
+                break;
+            }
+        }
+        return new ParseError("unexpected end of input", at, expectedHelp(expected));
     }
 
     private static final Set<Integer> IMPOSSIBLE = Set.of(
@@ -246,7 +279,7 @@ final class Syntax {
         boolean expressionStart = types.contains(CedarLexer.BANG);
         TreeSet<String> names = new TreeSet<>();
         for (int type : types) {
-            if (IMPOSSIBLE.contains(type)) {
+            if (type < Token.EOF || IMPOSSIBLE.contains(type)) {
                 continue;
             }
             if (identifier && SPECIAL_IDENTIFIERS.contains(type)) {

@@ -1,0 +1,91 @@
+package io.cedarwood.engine.parser;
+
+import io.cedarwood.engine.ParseException;
+import io.cedarwood.engine.Policy;
+import io.cedarwood.engine.PolicySet;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every policy file of the public integration tests (the dev corpus, the hand-written tests) is valid
+ * Cedar: it must parse, and each policy must print to text that parses back to an equal policy.
+ */
+class CorpusRoundTripTest {
+
+    @Test
+    void everyCorpusPolicyFileParsesAndRoundTrips() throws IOException {
+        Path tarball = SharedTestData.integrationTests().resolve("corpus-tests-dev.tar.gz");
+        Map<String, String> files = SharedTestData.readTarGz(tarball, name -> name.endsWith(".cedar"));
+
+        assertThat(files).hasSizeGreaterThan(3000);
+        assertAllParseAndRoundTrip(files);
+    }
+
+    @Test
+    void everyHandWrittenPolicyFileParsesAndRoundTrips() throws IOException {
+        Path tests = SharedTestData.integrationTests().resolve("tests");
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(tests)) {
+            for (Path p : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".cedar")).sorted()::iterator) {
+                files.put(tests.relativize(p).toString(), Files.readString(p));
+            }
+        }
+
+        assertThat(files).hasSizeGreaterThanOrEqualTo(22);
+        assertAllParseAndRoundTrip(files);
+    }
+
+    @Test
+    void tinyTodoPoliciesAndTemplatesParseAndRoundTrip() throws IOException {
+        Path tinytodo = SharedTestData.integrationTests().resolveSibling("tinytodo");
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : List.of("policies.cedar", "policies-all-enabled.cedar", "policies-templates.cedar")) {
+            files.put(name, Files.readString(tinytodo.resolve(name)));
+        }
+
+        assertAllParseAndRoundTrip(files);
+        assertThat(PolicyParser.parsePolicySet(files.get("policies-templates.cedar")).templates()).isNotEmpty();
+    }
+
+    private static void assertAllParseAndRoundTrip(Map<String, String> files) {
+        List<String> failures = new ArrayList<>();
+        int policies = 0;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            PolicySet set;
+            try {
+                set = PolicyParser.parsePolicySet(file.getValue());
+            } catch (ParseException e) {
+                failures.add(file.getKey() + " does not parse:\n" + e.getMessage());
+                continue;
+            }
+            List<Policy> all = new ArrayList<>(set.policies());
+            all.addAll(set.templates());
+            for (Policy p : all) {
+                policies++;
+                String printed = p.toCedar();
+                try {
+                    Policy back = PolicyParser.parsePolicy(p.id(), printed);
+                    if (!back.equals(p)) {
+                        failures.add(file.getKey() + " " + p.id() + " prints to text that parses differently:\n" + printed);
+                    }
+                } catch (ParseException e) {
+                    failures.add(file.getKey() + " " + p.id() + " prints to text that does not parse:\n" + printed
+                            + "\n" + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(policies).isPositive();
+    }
+}
