@@ -7,9 +7,11 @@ import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.EntityUid;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,14 +22,17 @@ import java.util.stream.Collectors;
  * unique across all three. Safe to share between threads.
  */
 public final class PolicySet {
-    public static final PolicySet EMPTY = new PolicySet(Map.of(), Map.of());
+    public static final PolicySet EMPTY = new PolicySet(Map.of(), Map.of(), List.of());
 
     private final Map<PolicyId, Policy> policies;
     private final Map<PolicyId, Policy> templates;
+    /** Static policies and templates in the order they were added, for printing. */
+    private final List<Policy> sourceOrder;
 
-    private PolicySet(Map<PolicyId, Policy> policies, Map<PolicyId, Policy> templates) {
+    private PolicySet(Map<PolicyId, Policy> policies, Map<PolicyId, Policy> templates, List<Policy> sourceOrder) {
         this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         this.templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
+        this.sourceOrder = List.copyOf(sourceOrder);
     }
 
     /**
@@ -46,15 +51,11 @@ public final class PolicySet {
      * @throws CedarException when two policies share an id
      */
     public static PolicySet of(Collection<Policy> policies) {
-        Map<PolicyId, Policy> statics = new LinkedHashMap<>();
-        Map<PolicyId, Policy> templates = new LinkedHashMap<>();
+        PolicySet set = EMPTY;
         for (Policy p : policies) {
-            if (statics.containsKey(p.id()) || templates.containsKey(p.id())) {
-                throw new CedarException("duplicate policy id `" + p.id() + "`");
-            }
-            (p.isTemplate() ? templates : statics).put(p.id(), p);
+            set = set.add(p);
         }
-        return new PolicySet(statics, templates);
+        return set;
     }
 
     /** The static and template-linked policies, in the order they were added. */
@@ -90,7 +91,11 @@ public final class PolicySet {
         Map<PolicyId, Policy> p = new LinkedHashMap<>(policies);
         Map<PolicyId, Policy> t = new LinkedHashMap<>(templates);
         (policy.isTemplate() ? t : p).put(policy.id(), policy);
-        return new PolicySet(p, t);
+        List<Policy> order = new ArrayList<>(sourceOrder);
+        if (policy.templateId().isEmpty()) {
+            order.add(policy);
+        }
+        return new PolicySet(p, t, order);
     }
 
     /**
@@ -129,7 +134,7 @@ public final class PolicySet {
                 .build();
         Map<PolicyId, Policy> p = new LinkedHashMap<>(policies);
         p.put(newId, linked);
-        return new PolicySet(p, templates);
+        return new PolicySet(p, templates, sourceOrder);
     }
 
     private static ScopeConstraint fill(ScopeConstraint c, Map<SlotId, EntityUid> values) {
@@ -147,13 +152,12 @@ public final class PolicySet {
         return ref instanceof EntityReference.Slot s ? new EntityReference.Uid(values.get(s.slot())) : ref;
     }
 
-    /** Every static policy and template as Cedar text, one after the other (links are not text). */
+    /**
+     * Every static policy and template as Cedar text, in the order they were added (links have no text of
+     * their own). Parsing it gives back the same policies when they were numbered {@code policy0..N}.
+     */
     public String toCedar() {
-        return java.util.stream.Stream.concat(
-                        policies.values().stream().filter(p -> p.templateId().isEmpty()),
-                        templates.values().stream())
-                .map(PolicyPrinter::print)
-                .collect(Collectors.joining("\n\n"));
+        return sourceOrder.stream().map(PolicyPrinter::print).collect(Collectors.joining("\n\n"));
     }
 
     @Override
