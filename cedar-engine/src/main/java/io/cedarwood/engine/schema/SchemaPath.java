@@ -1,0 +1,96 @@
+package io.cedarwood.engine.schema;
+
+import io.cedarwood.engine.value.CedarStrings;
+import io.cedarwood.engine.value.Names;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+
+/**
+ * Where something is in a schema, as a path through the JSON schema format:
+ * {@code $.PhotoApp.entityTypes.User.memberOfTypes[0]}. Both formats use the same paths (the human format
+ * maps them to source spans), so errors found after parsing can be located in either.
+ */
+public final class SchemaPath {
+    public static final SchemaPath ROOT = new SchemaPath(null, null, 0);
+
+    private final SchemaPath parent;
+    private final Object key;
+    private final int depth;
+    private final int hash;
+
+    private SchemaPath(SchemaPath parent, Object key, int depth) {
+        this.parent = parent;
+        this.key = key;
+        this.depth = depth;
+        this.hash = parent == null ? 0 : parent.hash * 31 + key.hashCode();
+    }
+
+    /** The path of a member of the object at this path. */
+    public SchemaPath key(String name) {
+        return new SchemaPath(this, Objects.requireNonNull(name, "name"), depth + 1);
+    }
+
+    /** The path of an element of the array at this path. */
+    public SchemaPath index(int index) {
+        return new SchemaPath(this, index, depth + 1);
+    }
+
+    /** The enclosing path; {@code null} for the root. */
+    public SchemaPath parent() {
+        return parent;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SchemaPath other) || other.depth != depth || other.hash != hash) {
+            return false;
+        }
+        SchemaPath a = this;
+        SchemaPath b = other;
+        while (a != null) {
+            if (a == b) {
+                return true;
+            }
+            if (!Objects.equals(a.key, b.key)) {
+                return false;
+            }
+            a = a.parent;
+            b = b.parent;
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    /** The path in JSONPath-like notation: {@code $.NS.entityTypes.User}, {@code $[""].actions["view photo"]}. */
+    @Override
+    public String toString() {
+        Deque<Object> keys = new ArrayDeque<>();
+        for (SchemaPath p = this; p.parent != null; p = p.parent) {
+            keys.push(p.key);
+        }
+        StringBuilder out = new StringBuilder("$");
+        for (Object k : keys) {
+            if (k instanceof Integer i) {
+                out.append('[').append(i).append(']');
+            } else if (Names.isIdentifierShaped((String) k)) {
+                out.append('.').append(k);
+            } else {
+                out.append('[').append(CedarStrings.quote((String) k)).append(']');
+            }
+        }
+        return out.toString();
+    }
+}
