@@ -146,10 +146,14 @@ final class CedarSchemaPrinter {
             String inner = indent + INDENT;
             out.append(" appliesTo {\n");
             out.append(inner).append("principal: [").append(String.join(", ", appliesTo.principalTypes())).append("],\n");
-            out.append(inner).append("resource: [").append(String.join(", ", appliesTo.resourceTypes())).append("],\n");
-            out.append(inner).append("context: ");
+            out.append(inner).append("resource: [").append(String.join(", ", appliesTo.resourceTypes())).append(']');
             TypeExpr context = appliesTo.context();
-            if (context instanceof TypeExpr.CommonRef ref) {
+            if (!(context instanceof TypeExpr.RecordOf r && r.isEmpty())) {
+                out.append(",\n").append(inner).append("context: ");
+            }
+            if (context instanceof TypeExpr.RecordOf r && r.isEmpty()) {
+                // the default: no context
+            } else if (context instanceof TypeExpr.CommonRef ref) {
                 out.append(ref.name());
             } else if (context instanceof TypeExpr.EntityOrCommonRef ref) {
                 // for a valid schema this names a common record type, which is what `context: Name` means

@@ -84,7 +84,9 @@ final class JsonTree {
     }
 
     static Node parse(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(json);
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new ParseException(json, List.of(new ParseError("expected a JSON value, found nothing",
@@ -98,15 +100,24 @@ final class JsonTree {
             }
             return root;
         } catch (StreamConstraintsException e) {
-            int at = e.getLocation() == null ? 0 : clamp(e.getLocation().getCharOffset(), json);
+            int at = offset(p, json, true);
             throw new ParseException(json, List.of(new ParseError("JSON is nested too deeply",
-                    new SourceSpan(at, at), "JSON schemas may nest at most " + MAX_JSON_DEPTH + " deep")));
+                    new SourceSpan(at, Math.min(json.length(), at + 1)),
+                    "JSON schemas may nest at most " + MAX_JSON_DEPTH + " deep")));
         } catch (JsonProcessingException e) {
             int at = e.getLocation() == null ? 0 : clamp(e.getLocation().getCharOffset(), json);
             throw new ParseException(json, List.of(new ParseError("invalid JSON: " + firstLine(e.getOriginalMessage()),
                     new SourceSpan(at, at))));
         } catch (IOException e) {
             throw new ParseException(json, List.of(new ParseError("invalid JSON: " + e.getMessage(), null)));
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading from a string: nothing to release
+                }
+            }
         }
     }
 

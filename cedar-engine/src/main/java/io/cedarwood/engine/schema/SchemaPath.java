@@ -3,8 +3,9 @@ package io.cedarwood.engine.schema;
 import io.cedarwood.engine.value.CedarStrings;
 import io.cedarwood.engine.value.Names;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Objects;
  */
 public final class SchemaPath {
     public static final SchemaPath ROOT = new SchemaPath(null, null, 0);
+    private static final int ELIDE_KEEP = 8;
 
     private final SchemaPath parent;
     private final Object key;
@@ -74,17 +76,29 @@ public final class SchemaPath {
         return hash;
     }
 
-    /** The path in JSONPath-like notation: {@code $.NS.entityTypes.User}, {@code $[""].actions["view photo"]}. */
+    /**
+     * The path in JSONPath-like notation: {@code $.NS.entityTypes.User}, {@code $[""].actions["view photo"]}.
+     * A very deep path keeps its first and last steps around {@code ...}.
+     */
     @Override
     public String toString() {
-        Deque<Object> keys = new ArrayDeque<>();
+        List<Object> keys = new ArrayList<>(depth);
         for (SchemaPath p = this; p.parent != null; p = p.parent) {
-            keys.push(p.key);
+            keys.add(p.key);
         }
+        Collections.reverse(keys);
         StringBuilder out = new StringBuilder("$");
-        for (Object k : keys) {
-            if (k instanceof Integer i) {
-                out.append('[').append(i).append(']');
+        boolean elide = keys.size() > 2 * ELIDE_KEEP + 1;
+        for (int n = 0; n < keys.size(); n++) {
+            if (elide && n >= ELIDE_KEEP && n < keys.size() - ELIDE_KEEP) {
+                if (n == ELIDE_KEEP) {
+                    out.append("...");
+                }
+                continue;
+            }
+            Object k = keys.get(n);
+            if (k instanceof Integer index) {
+                out.append('[').append(index).append(']');
             } else if (Names.isIdentifierShaped((String) k)) {
                 out.append('.').append(k);
             } else {
