@@ -180,6 +180,11 @@ final class JsonTree {
         }
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(0, nl);
+        // drop Jackson's pointer to where the enclosing value started: the span says where
+        int aside = line.indexOf(" (for ");
+        if (aside > 0) {
+            line = line.substring(0, aside);
+        }
         return line.isEmpty() ? line : Character.toLowerCase(line.charAt(0)) + line.substring(1);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * {@code $.PhotoApp.entityTypes.User.memberOfTypes[0]}. Both formats use the same paths (the human format
  * maps them to source spans), so errors found after parsing can be located in either.
  */
-public final class SchemaPath {
-    public static final SchemaPath ROOT = new SchemaPath(null, null, 0);
+final class SchemaPath {
+    static final SchemaPath ROOT = new SchemaPath(null, null, 0);
     private static final int ELIDE_KEEP = 8;
 
     private final SchemaPath parent;
@@ -30,21 +30,21 @@ public final class SchemaPath {
     }
 
     /** The path of a member of the object at this path. */
-    public SchemaPath key(String name) {
+    SchemaPath key(String name) {
         return new SchemaPath(this, Objects.requireNonNull(name, "name"), depth + 1);
     }
 
     /** The path of an element of the array at this path. */
-    public SchemaPath index(int index) {
+    SchemaPath index(int index) {
         return new SchemaPath(this, index, depth + 1);
     }
 
     /** The enclosing path; {@code null} for the root. */
-    public SchemaPath parent() {
+    SchemaPath parent() {
         return parent;
     }
 
-    public int depth() {
+    int depth() {
         return depth;
     }
 
