@@ -9,6 +9,7 @@ import io.cedarwood.engine.schema.SchemaType;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,6 +93,11 @@ public final class Schema {
 
     public Optional<ActionDef> action(EntityUid uid) {
         return Optional.ofNullable(resolved.actions().get(uid));
+    }
+
+    /** The action entities the schema declares (each action with its action groups as parents). */
+    public List<Entity> actionEntities() {
+        return resolved.actionEntities();
     }
 
     /** The declared common types by fully qualified name, resolved. */

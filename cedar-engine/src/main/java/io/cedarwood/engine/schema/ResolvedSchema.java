@@ -1,10 +1,13 @@
 package io.cedarwood.engine.schema;
 
+import io.cedarwood.engine.Entity;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,18 @@ public final class ResolvedSchema {
     /** The declared actions by entity uid, in declaration order. */
     public Map<EntityUid, ActionDef> actions() {
         return actions;
+    }
+
+    /**
+     * The action entities the schema declares: each action with its action groups as parents, no
+     * attributes, no tags. Authorization takes action entities from here.
+     */
+    public List<Entity> actionEntities() {
+        List<Entity> entities = new ArrayList<>(actions.size());
+        for (ActionDef a : actions.values()) {
+            entities.add(new Entity(a.uid(), Map.of(), a.memberOf()));
+        }
+        return entities;
     }
 
     /** The declared common types by fully qualified name ({@code NS::Name}), resolved. */

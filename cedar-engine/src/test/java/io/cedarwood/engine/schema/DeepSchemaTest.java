@@ -68,7 +68,7 @@ class DeepSchemaTest {
 
     @Test
     void parseWhenLongChainsThenNoRecursionTrouble() {
-        int n = 5_000;
+        int n = 2_000;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < n; i++) {
             text.append("type T").append(i).append(" = T").append(i + 1).append(";\n");
