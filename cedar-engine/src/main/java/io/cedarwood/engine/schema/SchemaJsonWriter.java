@@ -42,6 +42,26 @@ final class SchemaJsonWriter {
                 public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
                     g.writeRaw(": ");
                 }
+
+                @Override
+                public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+                    if (entries == 0) {
+                        _nesting--;
+                        g.writeRaw('}');
+                    } else {
+                        super.writeEndObject(g, entries);
+                    }
+                }
+
+                @Override
+                public void writeEndArray(JsonGenerator g, int values) throws IOException {
+                    if (values == 0) {
+                        _nesting--;
+                        g.writeRaw(']');
+                    } else {
+                        super.writeEndArray(g, values);
+                    }
+                }
             });
             new SchemaJsonWriter(gen).fragment(fragment);
         } catch (IOException e) {

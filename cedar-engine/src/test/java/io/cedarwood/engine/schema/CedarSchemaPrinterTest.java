@@ -136,6 +136,6 @@ class CedarSchemaPrinterTest {
     @Test
     void printWhenEmptySchemaThenEmptyText() {
         assertThat(Schema.parseCedarSchema("").toCedarSchema()).isEmpty();
-        assertThat(Schema.parseCedarSchema("// nothing\n").toJson()).isEqualTo("{ }");
+        assertThat(Schema.parseCedarSchema("// nothing\n").toJson()).isEqualTo("{}");
     }
 }
