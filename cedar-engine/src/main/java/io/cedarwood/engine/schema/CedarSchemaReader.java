@@ -129,7 +129,12 @@ final class CedarSchemaReader {
             };
             IntervalSet expected = e != null ? e.getExpectedTokens() : ((Parser) recognizer).getExpectedTokens();
             SourceSpan span = token.getType() == Token.EOF ? offsets.endSpan() : offsets.span(token);
-            errors.add(new ParseError(message, span, expectedHelp(expected, recognizer.getVocabulary())));
+            String help = expectedHelp(expected, recognizer.getVocabulary());
+            if (token.getType() == CedarSchemaLexer.SEMI
+                    && ((Parser) recognizer).getContext() instanceof CedarSchemaParser.SchemaContext) {
+                help = "namespace declarations are not followed by `;`; try removing this semicolon";
+            }
+            errors.add(new ParseError(message, span, help));
         }
     }
 

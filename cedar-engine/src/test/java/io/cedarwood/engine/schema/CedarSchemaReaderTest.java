@@ -154,6 +154,27 @@ class CedarSchemaReaderTest {
         assertThat(shape.attributes()).containsExactly(Map.entry("x", new Attribute(new EntityOrCommonRef("String"), false)));
     }
 
+    @Test
+    void parseWhenAnnotationKeyIsAnyIdentifierThenAccepted() {
+        for (String key : List.of("principal", "true", "in", "if", "permit", "__cedar", "namespace", "enum")) {
+            EntityDecl e = fragment("@" + key + " entity User {};").namespaces().get("").entityTypes().get("User");
+            assertThat(e.annotations()).as(key).isEqualTo(Map.of(key, ""));
+        }
+    }
+
+    @Test
+    void parseWhenEntityIsNamedEnumThenItCanStillBeEnumerated() {
+        assertThat(fragment("entity enum enum [\"enum\"];").namespaces().get("").entityTypes().get("enum"))
+                .isEqualTo(new EntityDecl.Enumerated(List.of("enum"), Map.of()));
+    }
+
+    @Test
+    void parseWhenNamespaceIsFollowedBySemicolonThenHelpSaysToRemoveIt() {
+        List<ParseError> errors = humanErrors("namespace N { entity A; };");
+        assertThat(errors).extracting(ParseError::message).containsExactly("unexpected token `;`");
+        assertThat(errors.get(0).help()).contains("not followed by `;`");
+    }
+
     // ---------------------------------------------------------------- syntax errors
 
     @Test
