@@ -28,46 +28,54 @@ final class SchemaJsonWriter {
     static String write(SchemaFragment fragment) {
         StringWriter text = new StringWriter();
         try (JsonGenerator gen = FACTORY.createGenerator(text)) {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                    .withSpacesInObjectEntries();
-            gen.setPrettyPrinter(new DefaultPrettyPrinter(pretty) {
-                @Override
-                public DefaultPrettyPrinter createInstance() {
-                    return new DefaultPrettyPrinter(this);
-                }
-
-                @Override
-                public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-                    g.writeRaw(": ");
-                }
-
-                @Override
-                public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-                    if (entries == 0) {
-                        _nesting--;
-                        g.writeRaw('}');
-                    } else {
-                        super.writeEndObject(g, entries);
-                    }
-                }
-
-                @Override
-                public void writeEndArray(JsonGenerator g, int values) throws IOException {
-                    if (values == 0) {
-                        _nesting--;
-                        g.writeRaw(']');
-                    } else {
-                        super.writeEndArray(g, values);
-                    }
-                }
-            });
+            gen.setPrettyPrinter(new Pretty());
             new SchemaJsonWriter(gen).fragment(fragment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** Two-space indentation, {@code "key": value}, and {@code {}} / {@code []} when empty. */
+    private static final class Pretty extends DefaultPrettyPrinter {
+        Pretty() {
+            _objectIndenter = new DefaultIndenter("  ", "\n");
+            _arrayIndenter = new DefaultIndenter("  ", "\n");
+        }
+
+        Pretty(Pretty base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new Pretty(this);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            if (entries == 0) {
+                _nesting--;
+                g.writeRaw('}');
+            } else {
+                super.writeEndObject(g, entries);
+            }
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (values == 0) {
+                _nesting--;
+                g.writeRaw(']');
+            } else {
+                super.writeEndArray(g, values);
+            }
+        }
     }
 
     private void fragment(SchemaFragment fragment) throws IOException {
