@@ -46,7 +46,7 @@ final class CedarSchemaBuilder {
         return spans;
     }
 
-    /** The declarations of one namespace, and where each name was first declared. */
+    /** The declarations of one namespace, in written order. */
     private static final class NamespaceBuilder {
         final String name;
         final SchemaPath path;
