@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 CheckParseCommand.class,
                 LinkCommand.class,
                 TranslatePolicyCommand.class,
+                TranslateSchemaCommand.class,
                 LanguageVersionCommand.class,
                 IntegrationTestsCommand.class,
                 CommandLine.HelpCommand.class

@@ -211,4 +211,31 @@ class CedarCliTest {
         assertThat(r.out()).contains("FAIL tests/t.json: b may go (wrong on purpose): decision DENY, expected ALLOW");
         assertThat(r.out().strip()).endsWith("1 passed, 1 failed");
     }
+
+    @Test
+    void translateSchemaRoundTripsThroughJson() throws IOException {
+        Result json = cedar("translate-schema", "--direction", "cedar-to-json", "-s", PHOTOS.resolve("schema.cedarschema").toString());
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"entityTypes\"").contains("\"memberOfTypes\"");
+        Path jsonFile = Files.writeString(tmp.resolve("s.json"), json.out());
+        Result back = cedar("translate-schema", "--direction", "json-to-cedar", "-s", jsonFile.toString());
+        assertThat(back.exitCode()).isZero();
+        assertThat(io.cedarwood.engine.Schema.parseCedarSchema(back.out()).resolved())
+                .isEqualTo(io.cedarwood.engine.Schema.parseCedarSchema(Files.readString(PHOTOS.resolve("schema.cedarschema"))).resolved());
+    }
+
+    @Test
+    void checkParseWithABadSchemaShowsWhere() throws IOException {
+        Path schema = Files.writeString(tmp.resolve("bad.cedarschema"), "entity A in [B];");
+        Result r = cedar("check-parse", "--schema", schema.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("undeclared entity type `B`").contains(" --> 1:14");
+    }
+
+    @Test
+    void checkParseAcceptsPoliciesSchemaAndEntitiesTogether() {
+        Result r = cedar("check-parse", "-p", PHOTOS.resolve("policies.cedar").toString(),
+                "-s", PHOTOS.resolve("schema.cedarschema").toString(), "--entities", PHOTOS.resolve("entities.json").toString());
+        assertThat(r.exitCode()).isZero();
+    }
 }
