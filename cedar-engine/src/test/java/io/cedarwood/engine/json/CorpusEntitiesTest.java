@@ -1,5 +1,7 @@
 package io.cedarwood.engine.json;
 
+import io.cedarwood.engine.testing.SharedData;
+
 import io.cedarwood.engine.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class CorpusEntitiesTest {
 
     @BeforeAll
     static void unpack() {
-        files = SharedData.readTarGz(SharedData.corpus(), name -> name.endsWith(".entities.json"));
+        files = SharedData.readTarGz(SharedData.corpusTarball(), name -> name.endsWith(".entities.json"));
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.cedarwood.engine.parser;
 
+import io.cedarwood.engine.testing.SharedData;
+
 import io.cedarwood.engine.ParseException;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.json.CedarJson;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every policy file of the public integration tests (the dev corpus, the hand-written tests) is valid
- * Cedar: it must parse, and each policy must print to text that parses back to an equal policy.
+ * Cedar: it must parse; each policy must print to text that parses back to an equal policy and write to
+ * JSON that reads back to an equal policy; the whole set must survive the policy-set JSON format and
+ * printing as a whole.
  */
 class CorpusRoundTripTest {
 
     @Test
     void everyCorpusPolicyFileParsesAndRoundTrips() throws IOException {
-        Path tarball = SharedTestData.integrationTests().resolve("corpus-tests-dev.tar.gz");
-        Map<String, String> files = SharedTestData.readTarGz(tarball, name -> name.endsWith(".cedar"));
+        Path tarball = SharedData.integrationTestsDir().resolve("corpus-tests-dev.tar.gz");
+        Map<String, String> files = SharedData.readTarGz(tarball, name -> name.endsWith(".cedar"));
 
         assertThat(files).hasSizeGreaterThan(3000);
         assertAllParseAndRoundTrip(files);
@@ -34,7 +39,7 @@ class CorpusRoundTripTest {
 
     @Test
     void everyHandWrittenPolicyFileParsesAndRoundTrips() throws IOException {
-        Path tests = SharedTestData.integrationTests().resolve("tests");
+        Path tests = SharedData.integrationTestsDir().resolve("tests");
         Map<String, String> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(tests)) {
             for (Path p : (Iterable<Path>) walk.filter(p -> p.toString().endsWith(".cedar")).sorted()::iterator) {
@@ -48,7 +53,7 @@ class CorpusRoundTripTest {
 
     @Test
     void tinyTodoPoliciesAndTemplatesParseAndRoundTrip() throws IOException {
-        Path tinytodo = SharedTestData.integrationTests().resolveSibling("tinytodo");
+        Path tinytodo = SharedData.tinyTodoDir();
         Map<String, String> files = new LinkedHashMap<>();
         for (String name : List.of("policies.cedar", "policies-all-enabled.cedar", "policies-templates.cedar")) {
             files.put(name, Files.readString(tinytodo.resolve(name)));
@@ -83,6 +88,16 @@ class CorpusRoundTripTest {
                     failures.add(file.getKey() + " " + p.id() + " prints to text that does not parse:\n" + printed
                             + "\n" + e.getMessage());
                 }
+                String json = CedarJson.writePolicy(p);
+                if (!CedarJson.readPolicy(p.id(), json).equals(p)) {
+                    failures.add(file.getKey() + " " + p.id() + " writes to JSON that reads back differently:\n" + json);
+                }
+            }
+            if (!CedarJson.readPolicySet(CedarJson.writePolicySet(set)).equals(set)) {
+                failures.add(file.getKey() + " does not survive the policy-set JSON format");
+            }
+            if (!PolicyParser.parsePolicySet(set.toCedar()).equals(set)) {
+                failures.add(file.getKey() + " does not survive printing as a whole");
             }
         }
         assertThat(failures).isEmpty();

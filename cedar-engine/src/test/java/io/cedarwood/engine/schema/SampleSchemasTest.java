@@ -1,5 +1,7 @@
 package io.cedarwood.engine.schema;
 
+import io.cedarwood.engine.testing.SharedData;
+
 import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleSchemasTest {
 
     private static List<Path> schemaFiles() throws IOException {
-        Path shared = SharedData.dir();
+        Path shared = SharedData.sharedDir();
         try (Stream<Path> samples = Files.walk(shared.resolve("cedar-integration-tests/sample-data"));
              Stream<Path> tinytodo = Files.list(shared.resolve("tinytodo"))) {
             return Stream.concat(samples, tinytodo).filter(p -> p.toString().endsWith(".cedarschema")).sorted().toList();
@@ -38,7 +40,7 @@ class SampleSchemasTest {
 
     @Test
     void tinyTodoSchemaResolvesAsDeclared() {
-        Schema schema = Schema.parseCedarSchema(SharedData.read(SharedData.dir().resolve("tinytodo/tinytodo.cedarschema")));
+        Schema schema = Schema.parseCedarSchema(SharedData.read(SharedData.sharedDir().resolve("tinytodo/tinytodo.cedarschema")));
         assertThat(schema.entityType(EntityType.of("Application")).orElseThrow().enumChoices()).contains(List.of("TinyTodo"));
         assertThat(schema.entityType(EntityType.of("User")).orElseThrow().ancestorTypes())
                 .containsExactlyInAnyOrder(EntityType.of("Team"), EntityType.of("Application"));
@@ -51,7 +53,7 @@ class SampleSchemasTest {
     @Test
     void sandboxSchemaUsesExtensionTypesInContexts() {
         Schema schema = Schema.parseCedarSchema(SharedData.read(
-                SharedData.dir().resolve("cedar-integration-tests/sample-data/sandbox_b/schema_exts.cedarschema")));
+                SharedData.sharedDir().resolve("cedar-integration-tests/sample-data/sandbox_b/schema_exts.cedarschema")));
         assertThat(schema.action(EntityUid.of("Action", "view")).orElseThrow().context().attribute("source_ip").type())
                 .isEqualTo(new SchemaType.ExtensionType("ipaddr"));
     }

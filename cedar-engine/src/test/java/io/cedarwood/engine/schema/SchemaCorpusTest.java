@@ -1,5 +1,7 @@
 package io.cedarwood.engine.schema;
 
+import io.cedarwood.engine.testing.SharedData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cedarwood.engine.CedarException;
@@ -34,12 +36,12 @@ class SchemaCorpusTest {
 
     @BeforeAll
     static void load() {
-        Path dir = SharedData.dir().resolve("cedar-integration-tests");
+        Path dir = SharedData.integrationTestsDir();
         schemas = new TreeMap<>();
-        SharedData.untar(dir.resolve("corpus-tests-dev.tar.gz"), n -> n.endsWith(".cedarschema"))
+        SharedData.readTarGz(dir.resolve("corpus-tests-dev.tar.gz"), n -> n.endsWith(".cedarschema"))
                 .forEach((name, text) -> schemas.put(id(name, ".cedarschema"), text));
         expectedJson = new TreeMap<>();
-        SharedData.untar(dir.resolve("expected-validation-and-json-schemas-dev.tar.gz"),
+        SharedData.readTarGz(dir.resolve("expected-validation-and-json-schemas-dev.tar.gz"),
                         n -> n.startsWith("json-schemas/") && n.endsWith(".cedarschema.json"))
                 .forEach((name, text) -> expectedJson.put(id(name, ".cedarschema.json"), text));
     }

@@ -9,9 +9,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -77,6 +81,41 @@ public final class SharedData {
             touch(done);
         }
         return dir;
+    }
+
+    /** The text of a shared file (UTF-8). */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The dev corpus tarball, {@code corpus-tests-dev.tar.gz}. */
+    public static Path corpusTarball() {
+        return require(integrationTestsDir().resolve("corpus-tests-dev.tar.gz"), "dev corpus tarball");
+    }
+
+    /**
+     * The text of every regular file in a {@code .tar.gz} whose entry name (such as
+     * {@code corpus-tests/<sha>.cedar}) passes {@code wanted}, by entry name, in archive order; read in
+     * memory, nothing is unpacked.
+     */
+    public static Map<String, String> readTarGz(Path archive, Predicate<String> wanted) {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
+             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (entry.isFile() && wanted.test(entry.getName())) {
+                    files.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read " + archive, e);
+        }
+        return files;
     }
 
     private static Path workDir() {
