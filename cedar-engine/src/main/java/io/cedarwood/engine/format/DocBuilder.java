@@ -158,6 +158,18 @@ final class DocBuilder {
 
     /** The next token, with its comments. */
     private Doc token(TerminalNode node) {
+        return token(node, 0);
+    }
+
+    /**
+     * The next token, a closing bracket whose leading comments are indented like the lines it closes,
+     * {@code nest} columns more than the bracket.
+     */
+    private Doc closing(TerminalNode node, int nest) {
+        return token(node, nest);
+    }
+
+    private Doc token(TerminalNode node, int commentNest) {
         Token t = take(node);
         List<String> before = new ArrayList<>(carried);
         carried.clear();
@@ -168,7 +180,10 @@ final class DocBuilder {
         }
         List<Doc> parts = new ArrayList<>();
         if (!before.isEmpty()) {
-            parts.add(Doc.comments(before));
+            parts.add(Doc.nest(commentNest, Doc.comments(before)));
+            if (commentNest != 0) {
+                parts.add(Doc.hardLine());
+            }
         }
         parts.add(Doc.text(t.getText()));
         if (after != null) {
@@ -263,7 +278,7 @@ final class DocBuilder {
         if (!bare) {
             parts.add(Doc.hardLine());
         }
-        parts.add(token((TerminalNode) c.getChild(i++))); // )
+        parts.add(closing((TerminalNode) c.getChild(i++), bare ? 0 : indent)); // )
 
         while (c.getChild(i) instanceof ConditionContext condition) {
             parts.add(Doc.hardLine());
@@ -314,7 +329,7 @@ final class DocBuilder {
         }
         Doc body = Doc.group(expr(c.expr()));
         Doc braces = Doc.group(Doc.concat(open, Doc.nest(indent, Doc.concat(Doc.line(), body)), Doc.line(),
-                token(c.RBRACE())));
+                closing(c.RBRACE(), indent)));
         return Doc.group(Doc.concat(keyword, Doc.line(), braces));
     }
 
@@ -328,13 +343,29 @@ final class DocBuilder {
         if (c instanceof PlainExprContext p) {
             return or(p.orExpr());
         }
-        IfExprContext i = (IfExprContext) c;
-        return Doc.group(Doc.concat(
-                token(i.IF()), Doc.nest(indent, Doc.concat(Doc.line(), Doc.group(expr(i.expr(0))))),
-                Doc.line(),
-                token(i.THEN()), Doc.nest(indent, Doc.concat(Doc.line(), Doc.group(expr(i.expr(1))))),
-                Doc.line(),
-                token(i.ELSE()), Doc.nest(indent, Doc.concat(Doc.line(), Doc.group(expr(i.expr(2)))))));
+        // an `else if` chain is one group: it breaks before every `then` and `else`, or nowhere
+        List<Doc> parts = new ArrayList<>();
+        ExprContext e = c;
+        while (e instanceof IfExprContext i) {
+            parts.add(token(i.IF()));
+            parts.add(branch(i.expr(0)));
+            parts.add(Doc.line());
+            parts.add(token(i.THEN()));
+            parts.add(branch(i.expr(1)));
+            parts.add(Doc.line());
+            parts.add(token(i.ELSE()));
+            e = i.expr(2);
+            if (e instanceof IfExprContext) {
+                parts.add(Doc.space());
+            }
+        }
+        parts.add(branch(e));
+        return Doc.group(Doc.concat(parts));
+    }
+
+    /** An operand of {@code if}, {@code then} or {@code else}: on the same line, or indented on the next. */
+    private Doc branch(ExprContext c) {
+        return Doc.nest(indent, Doc.concat(Doc.line(), Doc.group(expr(c))));
     }
 
     private Doc or(OrExprContext c) {
@@ -527,7 +558,7 @@ final class DocBuilder {
         }
         Doc inside = Doc.concat(items);
         Doc body = nest < 0 ? Doc.align(inside) : Doc.nest(nest, Doc.concat(padding, inside));
-        Doc close = token((TerminalNode) c.getChild(last));
+        Doc close = closing((TerminalNode) c.getChild(last), Math.max(nest, 0));
         return Doc.group(nest < 0 ? Doc.concat(open, body, close) : Doc.concat(open, body, padding, close));
     }
 }
