@@ -28,6 +28,7 @@ import io.cedarwood.engine.parser.antlr.CedarParser.UnaryContext;
 import io.cedarwood.engine.parser.antlr.CedarParser.VariableDefContext;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -59,7 +60,7 @@ import java.util.Map;
  */
 final class DocBuilder {
     private final int indent;
-    private final CharStreamText source;
+    private final CharStream input;
     /** The parser-visible tokens, without EOF, in order. */
     private final List<Token> tokens = new ArrayList<>();
     private final Map<Token, List<String>> leading = new HashMap<>();
@@ -74,15 +75,11 @@ final class DocBuilder {
     record Result(List<Doc> policies, List<String> endComments) {
     }
 
-    private interface CharStreamText {
-        String between(int startIndex, int stopIndex);
-    }
-
     private DocBuilder(String text, int indent) {
         this.indent = indent;
-        CedarLexer lexer = new CedarLexer(CharStreams.fromString(text));
+        this.input = CharStreams.fromString(text);
+        CedarLexer lexer = new CedarLexer(input);
         lexer.removeErrorListeners();
-        this.source = (a, b) -> a > b ? "" : lexer.getInputStream().getText(Interval.of(a, b));
         CommonTokenStream stream = new CommonTokenStream(lexer);
         stream.fill();
         attachComments(stream.getTokens());
@@ -132,7 +129,7 @@ final class DocBuilder {
             if (t.getType() == CedarLexer.COMMENT) {
                 String comment = t.getText().stripTrailing();
                 if (previous != null && !trailing.containsKey(previous)
-                        && !hasLineBreak(source.between(previous.getStopIndex() + 1, t.getStartIndex() - 1))) {
+                        && !hasLineBreak(previous.getStopIndex() + 1, t.getStartIndex())) {
                     trailing.put(previous, comment);
                 } else {
                     pending.add(comment);
@@ -150,8 +147,10 @@ final class DocBuilder {
         }
     }
 
-    private static boolean hasLineBreak(String s) {
-        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+    /** Whether the text from code point {@code from} to {@code to} (excluded) has a line break. */
+    private boolean hasLineBreak(int from, int to) {
+        String between = from >= to ? "" : input.getText(Interval.of(from, to - 1));
+        return between.indexOf('\n') >= 0 || between.indexOf('\r') >= 0;
     }
 
     // ---------------------------------------------------------------- tokens
