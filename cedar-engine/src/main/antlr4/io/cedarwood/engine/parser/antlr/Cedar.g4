@@ -149,4 +149,5 @@ BANG           : '!' ;
 ASSIGN         : '=' ;
 
 WS             : [\p{White_Space}]+ -> skip ;
-COMMENT        : '//' ~[\n\r]* -> skip ;
+// on the hidden channel, which the parser never sees, so that the formatter can keep comments
+COMMENT        : '//' ~[\n\r]* -> channel(HIDDEN) ;
