@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 LinkCommand.class,
                 TranslatePolicyCommand.class,
                 TranslateSchemaCommand.class,
+                FormatCommand.class,
                 LanguageVersionCommand.class,
                 IntegrationTestsCommand.class,
                 CommandLine.HelpCommand.class

@@ -238,4 +238,27 @@ class CedarCliTest {
                 "-s", PHOTOS.resolve("schema.cedarschema").toString(), "--entities", PHOTOS.resolve("entities.json").toString());
         assertThat(r.exitCode()).isZero();
     }
+
+    @Test
+    void formatPrettyPrintsKeepingCommentsAndCheckTellsWhetherAlreadyFormatted() throws IOException {
+        Path policies = Files.writeString(tmp.resolve("p.cedar"),
+                "// who may view\npermit(principal==User::\"a\",action,resource) when {context.x&&true};");
+        Result formatted = cedar("format", "-p", policies.toString());
+        assertThat(formatted.exitCode()).isZero();
+        assertThat(formatted.out()).contains("// who may view").contains("principal == User::\"a\"").endsWith(";\n");
+        assertThat(cedar("format", "--check", "-p", policies.toString()).exitCode()).isEqualTo(1);
+
+        Result write = cedar("format", "--write", "-p", policies.toString());
+        assertThat(write.exitCode()).isZero();
+        assertThat(Files.readString(policies)).isEqualTo(formatted.out());
+        assertThat(cedar("format", "--check", "-p", policies.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void formatWithWriteAndCheckTogetherIsRefused() throws IOException {
+        Path policies = Files.writeString(tmp.resolve("p.cedar"), "permit(principal, action, resource);");
+        Result r = cedar("format", "--write", "--check", "-p", policies.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot be used together");
+    }
 }
