@@ -471,6 +471,15 @@ class SchemaBasedReadingTest {
     }
 
     @Test
+    void deeplyNestedInputGivesACleanError() {
+        String deep = "{\"ip\": \"::1\", \"level\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThatThrownBy(() -> CedarJson.readContext(deep, SCHEMA, READ)).isInstanceOf(JsonFormatException.class);
+        String deepEntity = "[{\"uid\": {\"type\": \"User\", \"id\": \"a\"}, \"attrs\": {\"name\": \"A\", \"home\": "
+                + "{\"city\": ".repeat(50_000) + "\"x\"" + "}".repeat(50_000) + "}, \"parents\": []}]";
+        assertThatThrownBy(() -> CedarJson.readEntities(deepEntity, SCHEMA)).isInstanceOf(JsonFormatException.class);
+    }
+
+    @Test
     void longValuesStayLongs() {
         assertThat(userAttributes("\"age\": 42")).containsEntry("age", LongValue.of(42));
     }
