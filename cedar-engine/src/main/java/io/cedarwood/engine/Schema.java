@@ -4,6 +4,7 @@ import io.cedarwood.engine.schema.ActionDef;
 import io.cedarwood.engine.schema.EntityTypeDef;
 import io.cedarwood.engine.schema.ResolvedSchema;
 import io.cedarwood.engine.schema.SchemaFragment;
+import io.cedarwood.engine.schema.SchemaConformance;
 import io.cedarwood.engine.schema.SchemaLoader;
 import io.cedarwood.engine.schema.SchemaType;
 import io.cedarwood.engine.value.EntityType;
@@ -11,6 +12,7 @@ import io.cedarwood.engine.value.EntityUid;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -103,6 +105,22 @@ public final class Schema {
     /** The declared common types by fully qualified name, resolved. */
     public Map<String, SchemaType> commonTypes() {
         return resolved.commonTypes();
+    }
+
+    /**
+     * Checks a request against this schema, as the reference validates requests: the principal and
+     * resource are of declared entity types (with ids an enumerated type has), the action is declared
+     * and applies to those types, every entity in the context can exist, and the context has the
+     * action's context type.
+     *
+     * @throws RequestValidationException saying what does not fit
+     */
+    public void validateRequest(Request request) {
+        Objects.requireNonNull(request, "request");
+        Optional<String> problem = SchemaConformance.checkRequest(resolved, request);
+        if (problem.isPresent()) {
+            throw new RequestValidationException(problem.get());
+        }
     }
 
     /** The resolved model as one value. */

@@ -9,7 +9,9 @@ import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.Request;
+import io.cedarwood.engine.RequestValidationException;
 import io.cedarwood.engine.Response;
+import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -31,17 +34,40 @@ import java.util.stream.Stream;
  * with their expected decision, determining policies and erroring policies. Paths inside a test file are
  * relative to the suite's root folder.
  *
- * <p>Each request is one check: decision, reason set and error set must all match.
+ * <p>As in the reference's harness ({@code cedar-testing/src/integration_testing.rs}), the schema is read
+ * from {@code schema} (the human format, or JSON when {@code schemaFormat} is {@code json} or the file ends
+ * with {@code .json}), the entities are read with the schema (they must conform; action entities come
+ * from the schema), and each request's context is read with the schema. Each request is one check: it
+ * must be read, pass request validation unless {@code validateRequest} is {@code false}, and its decision,
+ * reason set and error set must all match. With a {@link PolicyValidator}, whether the policies pass
+ * strict validation must also match {@code shouldValidate}, as one more check per file.
  */
 public final class IntegrationTestRunner {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path root;
+    private final PolicyValidator policyValidator;
     private final Authorizer authorizer = new Authorizer();
 
-    /** A runner for test files whose paths are relative to {@code root}. */
+    /**
+     * Whether a policy set passes strict validation against a schema: what a test file's
+     * {@code shouldValidate} states. The runner checks it only when given one.
+     */
+    @FunctionalInterface
+    public interface PolicyValidator {
+        boolean passesStrictValidation(Schema schema, PolicySet policies);
+    }
+
+    /** A runner for test files whose paths are relative to {@code root}; it does not check {@code shouldValidate}. */
     public IntegrationTestRunner(Path root) {
-        this.root = root;
+        this.root = Objects.requireNonNull(root, "root");
+        this.policyValidator = null;
+    }
+
+    /** A runner that also checks each file's {@code shouldValidate} with {@code policyValidator}. */
+    public IntegrationTestRunner(Path root, PolicyValidator policyValidator) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.policyValidator = Objects.requireNonNull(policyValidator, "policyValidator");
     }
 
     /** One check's outcome: {@code mismatch} is {@code null} when it passed. */
@@ -88,37 +114,67 @@ public final class IntegrationTestRunner {
         }
     }
 
-    /** Runs one test file: one check per request, or a single failed check when the file can't be set up. */
+    /**
+     * Runs one test file: one check per request (and one for {@code shouldValidate} when the runner has a
+     * {@link PolicyValidator}), or a single failed check when the file can't be set up.
+     */
     public List<Check> run(Path testFile) {
         Path shown = testFile.isAbsolute() && testFile.startsWith(root) ? root.relativize(testFile) : testFile;
         JsonNode test;
         PolicySet policies;
+        Schema schema;
         Entities entities;
         try {
             test = MAPPER.readTree(resolve(testFile).toFile());
             policies = readPolicies(test);
-            entities = Entities.of(CedarJson.readEntities(read(test, "entities")));
+            schema = readSchema(test);
+            entities = Entities.of(CedarJson.readEntities(read(test, "entities"), schema));
         } catch (IOException | CedarException e) {
             return List.of(new Check(shown, "set-up", "could not load the test: " + e.getMessage()));
         }
         List<Check> checks = new ArrayList<>();
+        if (policyValidator != null) {
+            checks.add(new Check(shown, "policy validation", checkValidation(test, schema, policies)));
+        }
         for (JsonNode req : test.path("requests")) {
             String description = req.path("description").asText("(no description)");
-            checks.add(new Check(shown, description, check(req, policies, entities)));
+            checks.add(new Check(shown, description, check(req, schema, policies, entities)));
         }
         return checks;
     }
 
-    private String check(JsonNode req, PolicySet policies, Entities entities) {
+    private String checkValidation(JsonNode test, Schema schema, PolicySet policies) {
+        boolean expected = test.path("shouldValidate").asBoolean(false);
+        boolean passed;
+        try {
+            passed = policyValidator.passesStrictValidation(schema, policies);
+        } catch (CedarException e) {
+            return "the validator failed: " + e.getMessage();
+        }
+        if (passed == expected) {
+            return null;
+        }
+        return expected ? "the policies fail strict validation, expected them to pass"
+                : "the policies pass strict validation, expected them to fail";
+    }
+
+    private String check(JsonNode req, Schema schema, PolicySet policies, Entities entities) {
         Request request;
         try {
             EntityUid principal = CedarJson.readEntityUid(req.path("principal").toString());
             EntityUid action = CedarJson.readEntityUid(req.path("action").toString());
             EntityUid resource = CedarJson.readEntityUid(req.path("resource").toString());
-            RecordValue context = CedarJson.readContext(req.path("context").toString());
+            RecordValue context = CedarJson.readContext(req.path("context").toString(), schema, action);
             request = new Request(principal, action, resource, context);
         } catch (CedarException e) {
             return "could not build the request: " + e.getMessage();
+        }
+        if (req.path("validateRequest").asBoolean(true)) {
+            try {
+                schema.validateRequest(request);
+            } catch (RequestValidationException e) {
+                return "the request does not validate against the schema: " + e.getMessage();
+            }
         }
         Response response = authorizer.isAuthorized(request, policies, entities);
         List<String> problems = new ArrayList<>();
@@ -138,6 +194,14 @@ public final class IntegrationTestRunner {
                     + " (" + response.diagnostics().errors() + ")");
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** The schema, in the human format unless {@code schemaFormat} says {@code json} or the file ends with {@code .json}. */
+    private Schema readSchema(JsonNode test) throws IOException {
+        String text = read(test, "schema");
+        boolean json = "json".equalsIgnoreCase(test.path("schemaFormat").asText(""))
+                || test.path("schema").asText().endsWith(".json");
+        return json ? Schema.parseJson(text) : Schema.parseCedarSchema(text);
     }
 
     private PolicySet readPolicies(JsonNode test) throws IOException {

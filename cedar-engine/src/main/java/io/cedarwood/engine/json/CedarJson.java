@@ -6,6 +6,8 @@ import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.schema.ActionDef;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;
@@ -20,8 +22,13 @@ import java.util.Objects;
  * line and column of the problem; documents nested deeper than 127 levels are rejected, as the reference
  * rejects them. Writing produces JSON that reads back to an equal object. Stateless and thread-safe.
  *
- * <p>Values are read without a schema: entity references and extension values must use the explicit
- * {@code __entity} and {@code __extn} escapes, and a bare {@code {"type": ..., "id": ...}} object is a record.
+ * <p>Without a schema, entity references and extension values must use the explicit {@code __entity} and
+ * {@code __extn} escapes, and a bare {@code {"type": ..., "id": ...}} object is a record. The readers that
+ * take a {@link Schema} read values by their declared types, as the reference does: where an entity type is
+ * declared, {@code {"type": "User", "id": "alice"}} is an entity reference; where an extension type is
+ * declared, {@code "10.0.0.1"} (a bare string for the type's constructor) and
+ * {@code {"fn": "ip", "arg": "10.0.0.1"}} are extension values; records and sets pass the declared types on
+ * to their members.
  */
 public final class CedarJson {
     private CedarJson() {
@@ -63,6 +70,30 @@ public final class CedarJson {
     }
 
     /**
+     * Entities from the entities JSON format, read with a schema as the reference reads them:
+     * <ul>
+     *   <li>attribute and tag values are read by their declared types (implicit entity references and
+     *       extension values are accepted where those types are declared);</li>
+     *   <li>every entity that is not an action conforms to the schema: its type is declared (and its id is
+     *       one of the ids of an enumerated type), it has every required attribute and no undeclared one,
+     *       each of its declared type, its parents are of types it may be a member of, and it has tags
+     *       only if its type declares them, each of the tag type;</li>
+     *   <li>action entities come from the schema: an action given in the JSON must be declared, without
+     *       attributes or tags, with the same ancestors (through the JSON's own hierarchy) as in the
+     *       schema.</li>
+     * </ul>
+     *
+     * @return the JSON's entities other than actions, in order, followed by {@link Schema#actionEntities()}
+     * @throws JsonFormatException when the text is not in the entities format, a value does not fit its
+     *         declared type, or an entity does not conform to the schema; the message names the entity and
+     *         the attribute or tag, and why
+     */
+    public static List<Entity> readEntities(String json, Schema schema) {
+        Objects.requireNonNull(schema, "schema");
+        return EntityJson.read(JsonText.parse(json), ValueReader.DEFAULT, schema.resolved());
+    }
+
+    /**
      * Entities in the entities JSON format; {@link #readEntities} reads them back equal. Uids and parents
      * are written {@code {"type": ..., "id": ...}}; attribute and tag values use explicit escapes.
      *
@@ -93,6 +124,23 @@ public final class CedarJson {
     }
 
     /**
+     * The context of a request for {@code action}, read with the context type the schema declares for it,
+     * as the reference reads it: values by their declared types (implicit entity references and extension
+     * values accepted), every record with each required attribute and no undeclared one. Whether the
+     * values have their declared types is left to request validation ({@link Schema#validateRequest}), as
+     * in the reference.
+     *
+     * @throws JsonFormatException when the action is not declared in the schema, the text is not an
+     *         object, or a value does not fit its declared type
+     */
+    public static RecordValue readContext(String json, Schema schema, EntityUid action) {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(action, "action");
+        Node root = JsonText.parse(json);
+        return context(root, Path.ROOT, contextType(schema, action, root, Path.ROOT));
+    }
+
+    /**
      * A request in the format of the reference CLI's {@code --request-json}:
      * {@code {"principal": "User::\"alice\"", "action": "Action::\"view\"", "resource": "Photo::\"p\"",
      * "context": {...}}}. The three uids are Cedar text; all four keys are required and other keys are
@@ -107,6 +155,26 @@ public final class CedarJson {
         EntityUid action = uidText(f, "action");
         EntityUid resource = uidText(f, "resource");
         return new Request(principal, action, resource, context(f.required("context"), f.path("context")));
+    }
+
+    /**
+     * A request in the format of {@link #readRequest(String)}, its context read with the schema as
+     * {@link #readContext(String, Schema, EntityUid)} reads it. The request is not validated: see
+     * {@link Schema#validateRequest}.
+     *
+     * @throws JsonFormatException when a key is missing, a uid does not parse, the action is not declared
+     *         in the schema, or the context does not fit the action's context type
+     */
+    public static Request readRequest(String json, Schema schema) {
+        Objects.requireNonNull(schema, "schema");
+        Node root = JsonText.parse(json);
+        Shapes.Fields f = Shapes.Fields.lenient(Shapes.object(root, Path.ROOT), Path.ROOT);
+        EntityUid principal = uidText(f, "principal");
+        EntityUid action = uidText(f, "action");
+        EntityUid resource = uidText(f, "resource");
+        Node context = f.required("context");
+        ExpectedType type = contextType(schema, action, f.optional("action"), f.path("action"));
+        return new Request(principal, action, resource, context(context, f.path("context"), type));
     }
 
     /**
@@ -154,12 +222,25 @@ public final class CedarJson {
     }
 
     private static RecordValue context(Node n, Path path) {
+        return context(n, path, ExpectedType.UNKNOWN);
+    }
+
+    private static RecordValue context(Node n, Path path, ExpectedType type) {
         Node.Obj obj = Shapes.object(n, path);
-        Value value = ValueReader.DEFAULT.read(obj, path, ExpectedType.UNKNOWN);
+        Value value = ValueReader.DEFAULT.read(obj, path, type);
         if (value instanceof RecordValue record) {
             return record;
         }
         throw Shapes.error(n, path, "the context must be a record, found a value of type " + value.typeName());
+    }
+
+    /** The declared context type of {@code action}; an undeclared action is an error located at {@code at}. */
+    private static ExpectedType contextType(Schema schema, EntityUid action, Node at, Path path) {
+        ActionDef def = schema.actions().get(action);
+        if (def == null) {
+            throw Shapes.error(at, path, "action `" + action + "` is not declared in the schema, so its context cannot be read");
+        }
+        return ExpectedType.of(def.context());
     }
 
     private static EntityUid uidText(Shapes.Fields f, String key) {

@@ -1,7 +1,9 @@
 package io.cedarwood.engine.json;
 
 import io.cedarwood.engine.eval.EvaluationException;
+import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
+import io.cedarwood.engine.schema.SchemaType;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
@@ -39,8 +41,148 @@ final class ValueReader {
 
     /** Reads the value at {@code path}, steered by what is expected there. */
     Value read(Node n, Path path, ExpectedType expected) {
-        // without schema information, the only kind so far, a value is read by its own shape
+        if (expected instanceof ExpectedType.Declared declared) {
+            return readTyped(n, path, declared.type());
+        }
         return readByShape(n, path);
+    }
+
+    /**
+     * Reads a value whose type the schema declares, as the reference does
+     * ({@code cedar-policy-core/src/entities/json/value.rs}, {@code val_into_restricted_expr}): an entity
+     * type accepts the implicit {@code {"type", "id"}}, an extension type accepts the implicit
+     * {@code {"fn", "arg"}} and a bare value for its constructor, sets and records pass their declared
+     * types on (a record must have every required attribute and no undeclared one); where a primitive is
+     * declared the value is read by its shape, and whether it has that type is checked afterwards by
+     * conformance. Recursion follows the document, which is at most 127 levels deep.
+     */
+    private Value readTyped(Node n, Path path, SchemaType type) {
+        if (type instanceof SchemaType.EntityRefType) {
+            return readEntityRef(n, path);
+        } else if (type instanceof SchemaType.ExtensionType x) {
+            return readExtension(n, path, x.name());
+        } else if (type instanceof SchemaType.SetType set) {
+            if (!(n instanceof Node.Arr a)) {
+                throw typeMismatch(n, path, type);
+            }
+            List<Value> elements = new ArrayList<>(a.elements().size());
+            for (int i = 0; i < a.elements().size(); i++) {
+                elements.add(readTyped(a.elements().get(i), path.index(i), set.element()));
+            }
+            return SetValue.of(elements);
+        } else if (type instanceof SchemaType.RecordType record) {
+            if (!(n instanceof Node.Obj o)) {
+                throw typeMismatch(n, path, type);
+            }
+            return readRecord(o, path, record);
+        }
+        return readByShape(n, path);
+    }
+
+    private Value readRecord(Node.Obj o, Path path, SchemaType.RecordType type) {
+        Map<String, Value> attributes = new LinkedHashMap<>();
+        for (Map.Entry<String, SchemaType.AttributeType> a : type.attributes().entrySet()) {
+            Node value = o.get(a.getKey());
+            if (value != null) {
+                attributes.put(a.getKey(), readTyped(value, path.key(a.getKey()), a.getValue().type()));
+            } else if (a.getValue().required()) {
+                throw Shapes.error(o, path, "the record is missing the required attribute `" + a.getKey()
+                        + "` of type `" + type + "`");
+            }
+        }
+        for (String key : o.keys()) {
+            if (type.attribute(key) == null) {
+                throw Shapes.error(o.keyNode(key), path.key(key), "the record has the attribute `" + key
+                        + "`, which type `" + type + "` does not declare");
+            }
+        }
+        return new RecordValue(attributes);
+    }
+
+    private static JsonFormatException typeMismatch(Node n, Path path, SchemaType type) {
+        return Shapes.error(n, path, "expected a value of type `" + type + "`, found `" + JsonText.render(n) + "`");
+    }
+
+    /**
+     * A value where an extension type is expected, tried in the reference's order: the removed
+     * {@code __expr} escape (an error), the explicit {@code {"__extn": {"fn", "arg" or "args"}}}, the
+     * implicit {@code {"fn", "arg" or "args"}}, and otherwise any value as the argument of the type's
+     * constructor ({@code "10.0.0.1"} where an {@code ipaddr} is expected means {@code ip("10.0.0.1")}).
+     * The arguments of a call are read with the function's argument types, so
+     * {@code {"fn": "offset", "args": ["2024-01-01", "1h"]}} is a datetime. The result may be of another
+     * extension type than expected; conformance says so.
+     */
+    private Value readExtension(Node n, Path path, String typeName) {
+        if (n instanceof Node.Obj o) {
+            if (o.get("__expr") instanceof Node.Str) {
+                throw Shapes.error(o, path, "the `__expr` escape is no longer supported");
+            }
+            if (o.get("__extn") instanceof Node.Obj body && isCall(body)) {
+                return readCall(body, path.key("__extn"));
+            }
+            if (isCall(o)) {
+                return readCall(o, path);
+            }
+        }
+        ExtensionFunction constructor = constructorOf(typeName);
+        if (constructor == null) {
+            throw Shapes.error(n, path, "no extension function constructs a `" + typeName + "` from one value");
+        }
+        Value arg = readTyped(n, path, schemaType(constructor.argumentTypes().get(0)));
+        return callExtension(constructor.name(), List.of(arg), n, path);
+    }
+
+    /** Whether the object names a function and its argument(s), as the reference's {@code FnAndArgs}. */
+    private static boolean isCall(Node.Obj o) {
+        return o.get("fn") instanceof Node.Str && (o.has("arg") || o.get("args") instanceof Node.Arr);
+    }
+
+    private Value readCall(Node.Obj call, Path path) {
+        String name = ((Node.Str) call.get("fn")).value();
+        List<Node> args;
+        List<Path> argPaths = new ArrayList<>();
+        if (call.has("arg")) {
+            args = List.of(call.get("arg"));
+            argPaths.add(path.key("arg"));
+        } else {
+            args = ((Node.Arr) call.get("args")).elements();
+            for (int i = 0; i < args.size(); i++) {
+                argPaths.add(path.key("args").index(i));
+            }
+        }
+        ExtensionFunction function = Extensions.function(name);
+        if (function == null) {
+            throw Shapes.error(call, path, "unknown extension function `" + name + "`");
+        }
+        if (function.arity() != args.size()) {
+            throw Shapes.error(call, path, "extension function `" + name + "` takes " + function.arity()
+                    + (function.arity() == 1 ? " argument" : " arguments") + ", found " + args.size());
+        }
+        List<Value> values = new ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            values.add(readTyped(args.get(i), argPaths.get(i), schemaType(function.argumentTypes().get(i))));
+        }
+        return callExtension(name, values, call, path);
+    }
+
+    /** The function that builds a value of the extension type from a single argument, or {@code null}. */
+    private static ExtensionFunction constructorOf(String typeName) {
+        for (ExtensionFunction f : Extensions.all()) {
+            if (f.isConstructor() && f.arity() == 1 && f.returnType().equals(typeName)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** An extension function's argument type, named as {@link ExtensionFunction} names it. */
+    private static SchemaType schemaType(String name) {
+        return switch (name) {
+            case "String" -> SchemaType.STRING;
+            case "Long" -> SchemaType.LONG;
+            case "Bool" -> SchemaType.BOOL;
+            default -> new SchemaType.ExtensionType(name);
+        };
     }
 
     private Value readByShape(Node n, Path path) {

@@ -235,8 +235,7 @@ public final class SchemaConformance {
     }
 
     private static Optional<String> checkActionEntity(ResolvedSchema schema, Entity entity) {
-        ActionDef action = schema.actions().get(entity.uid());
-        if (action == null) {
+        if (!schema.actions().containsKey(entity.uid())) {
             return Optional.of("action `" + entity.uid() + "` is not declared in the schema");
         }
         Set<EntityUid> reached = new HashSet<>();
@@ -248,7 +247,20 @@ public final class SchemaConformance {
             reached.add(parent);
             reached.addAll(p.ancestors());
         }
-        if (!entity.attributes().isEmpty() || !entity.tags().isEmpty() || !reached.equals(action.ancestors())) {
+        return checkActionEntity(schema, entity, reached);
+    }
+
+    /**
+     * Whether an action entity, whose ancestors in the entity data it comes from are {@code ancestors},
+     * agrees with the schema as the reference requires of action entities in entity data: a declared
+     * action, without attributes or tags, with exactly the ancestors the schema gives it.
+     */
+    public static Optional<String> checkActionEntity(ResolvedSchema schema, Entity entity, Set<EntityUid> ancestors) {
+        ActionDef action = schema.actions().get(entity.uid());
+        if (action == null) {
+            return Optional.of("action `" + entity.uid() + "` is not declared in the schema");
+        }
+        if (!entity.attributes().isEmpty() || !entity.tags().isEmpty() || !ancestors.equals(action.ancestors())) {
             return Optional.of("definition of action `" + entity.uid() + "` does not match its schema declaration");
         }
         return Optional.empty();

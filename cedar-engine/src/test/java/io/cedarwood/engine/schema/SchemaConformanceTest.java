@@ -139,4 +139,18 @@ class SchemaConformanceTest {
                 Entity.of(uid("Action", "all")));
         assertThat(SCHEMA.actionEntities()).allSatisfy(e -> assertThat(SchemaConformance.checkEntity(R, e)).isEmpty());
     }
+
+    @Test
+    void checkActionEntityComparesTheAncestorsTheDataGivesWithTheSchemas() {
+        Entity write = new Entity(uid("Action", "write"), Map.of(), Set.of(uid("Action", "read")));
+        assertThat(SchemaConformance.checkActionEntity(R, write, Set.of(uid("Action", "read")))).isEmpty();
+        assertThat(SchemaConformance.checkActionEntity(R, write, Set.of(uid("Action", "read"), uid("Action", "all"))))
+                .contains("definition of action `Action::\"write\"` does not match its schema declaration");
+        assertThat(SchemaConformance.checkActionEntity(R, Entity.of(uid("Action", "write")), Set.of()))
+                .contains("definition of action `Action::\"write\"` does not match its schema declaration");
+        assertThat(SchemaConformance.checkActionEntity(R, Entity.of(uid("Action", "nope")), Set.of()))
+                .contains("action `Action::\"nope\"` is not declared in the schema");
+        assertThat(SchemaConformance.checkActionEntity(R, new Entity(uid("Action", "all"), Map.of("a", LongValue.of(1)), Set.of()), Set.of()))
+                .contains("definition of action `Action::\"all\"` does not match its schema declaration");
+    }
 }
