@@ -7,8 +7,8 @@ import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.Request;
 import io.cedarwood.engine.Response;
+import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.json.CedarJson;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -31,6 +31,9 @@ final class AuthorizeCommand implements Callable<Integer> {
     @Mixin
     RequestOptions request;
 
+    @Mixin
+    SchemaOptions schemaOptions;
+
     @Option(names = "--entities", paramLabel = "FILE", required = true, description = "File containing the entities as JSON")
     String entitiesFile;
 
@@ -40,8 +43,12 @@ final class AuthorizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PolicySet policySet = policies.policySet();
-        Entities entities = Entities.of(CedarJson.readEntities(Cli.readFileOrStdin(entitiesFile, "entities")));
-        Request req = request.request();
+        Schema schema = schemaOptions.given() ? schemaOptions.schema() : null;
+        String entitiesJson = Cli.readFileOrStdin(entitiesFile, "entities");
+        Entities entities = Entities.of(schema == null
+                ? CedarJson.readEntities(entitiesJson)
+                : CedarJson.readEntities(entitiesJson, schema));
+        Request req = request.request(schema);
         Response response = new Authorizer().isAuthorized(req, policySet, entities);
 
         PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package io.cedarwood.cli;
 
 import io.cedarwood.engine.CedarException;
 import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.EntityUid;
@@ -27,36 +28,56 @@ final class RequestOptions {
                     + "excludes the other request flags")
     String requestJsonFile;
 
-    /** The request, requiring all three of principal, action and resource. */
-    Request request() {
+    @Option(names = "--request-validation", paramLabel = "BOOL", arity = "1", defaultValue = "true",
+            description = "With --schema: validate the request against the schema (default: ${DEFAULT-VALUE})")
+    boolean requestValidation;
+
+    /**
+     * The request, requiring all three of principal, action and resource. With a schema, the context is
+     * read by its declared types and the request is validated unless {@code --request-validation false}.
+     */
+    Request request(Schema schema) {
+        Request request;
         if (requestJsonFile != null) {
             if (principal != null || action != null || resource != null || contextFile != null) {
                 throw new CedarException("`--request-json` cannot be combined with `--principal`, `--action`, "
                         + "`--resource` or `--context`");
             }
-            return CedarJson.readRequest(Cli.readFileOrStdin(requestJsonFile, "request"));
+            String json = Cli.readFileOrStdin(requestJsonFile, "request");
+            request = schema == null ? CedarJson.readRequest(json) : CedarJson.readRequest(json, schema);
+        } else {
+            if (principal == null || action == null || resource == null) {
+                throw new CedarException("all three (`principal`, `action`, `resource`) variables must be specified");
+            }
+            EntityUid actionUid = uid("action", action);
+            request = new Request(uid("principal", principal), actionUid, uid("resource", resource),
+                    context(schema, actionUid));
         }
-        if (principal == null || action == null || resource == null) {
-            throw new CedarException("all three (`principal`, `action`, `resource`) variables must be specified");
+        if (schema != null && requestValidation) {
+            schema.validateRequest(request);
         }
-        return new Request(uid("principal", principal), uid("action", action), uid("resource", resource), context());
+        return request;
     }
 
     /** The request for {@code evaluate}: variables that were not given are placeholders the expression cannot match. */
     Request partialRequest() {
         if (requestJsonFile != null) {
-            return request();
+            return request(null);
         }
         EntityUid unknown = EntityUid.of("__cedarwood::Unspecified", "");
         return new Request(
                 principal == null ? unknown : uid("principal", principal),
                 action == null ? unknown : uid("action", action),
                 resource == null ? unknown : uid("resource", resource),
-                context());
+                context(null, null));
     }
 
-    private RecordValue context() {
-        return contextFile == null ? RecordValue.EMPTY : CedarJson.readContext(Cli.readFileOrStdin(contextFile, "context"));
+    private RecordValue context(Schema schema, EntityUid actionUid) {
+        if (contextFile == null) {
+            return RecordValue.EMPTY;
+        }
+        String json = Cli.readFileOrStdin(contextFile, "context");
+        return schema == null ? CedarJson.readContext(json) : CedarJson.readContext(json, schema, actionUid);
     }
 
     private static EntityUid uid(String what, String text) {

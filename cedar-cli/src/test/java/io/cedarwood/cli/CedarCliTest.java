@@ -261,4 +261,28 @@ class CedarCliTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("cannot be used together");
     }
+
+    @Test
+    void authorizeWithSchemaReadsValuesByTheirDeclaredTypesAndValidatesTheRequest() throws IOException {
+        Path context = Files.writeString(tmp.resolve("c.json"), "{\"ip\": \"10.0.0.1\"}");
+        String[] common = {"authorize", "--policies", PHOTOS.resolve("policies.cedar").toString(),
+                "--entities", PHOTOS.resolve("entities.json").toString(),
+                "--schema", PHOTOS.resolve("schema.cedarschema").toString(),
+                "--principal", "User::\"alice\"", "--action", "Action::\"view\"", "--context", context.toString()};
+        Result allowed = cedar(concat(common, "--resource", "Photo::\"passport.jpg\""));
+        assertThat(allowed.exitCode()).isZero();
+
+        Result invalid = cedar(concat(common, "--resource", "Group::\"family\""));
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.err()).contains("resource type `Group` is not valid for `Action::\"view\"`");
+
+        Result unchecked = cedar(concat(common, "--resource", "Group::\"family\"", "--request-validation", "false"));
+        assertThat(unchecked.exitCode()).isEqualTo(2);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
