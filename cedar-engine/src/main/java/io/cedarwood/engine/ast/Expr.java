@@ -22,6 +22,36 @@ public sealed interface Expr {
 
     <R> R accept(ExprVisitor<R> visitor);
 
+    /** The direct sub-expressions, in evaluation order of appearance (record fields in source order). */
+    default List<Expr> children() {
+        if (this instanceof If i) {
+            return List.of(i.condition(), i.thenExpr(), i.elseExpr());
+        } else if (this instanceof And a) {
+            return List.of(a.left(), a.right());
+        } else if (this instanceof Or o) {
+            return List.of(o.left(), o.right());
+        } else if (this instanceof Unary u) {
+            return List.of(u.operand());
+        } else if (this instanceof Binary b) {
+            return List.of(b.left(), b.right());
+        } else if (this instanceof GetAttr g) {
+            return List.of(g.target());
+        } else if (this instanceof HasAttr h) {
+            return List.of(h.target());
+        } else if (this instanceof Like l) {
+            return List.of(l.target());
+        } else if (this instanceof Is i) {
+            return List.of(i.target());
+        } else if (this instanceof SetLit s) {
+            return s.elements();
+        } else if (this instanceof RecordLit r) {
+            return List.copyOf(r.fields().values());
+        } else if (this instanceof ExtensionCall c) {
+            return c.arguments();
+        }
+        return List.of();
+    }
+
     /** A literal: a {@code bool}, {@code long}, {@code string} or entity uid value. */
     record Literal(Value value) implements Expr {
         public Literal {

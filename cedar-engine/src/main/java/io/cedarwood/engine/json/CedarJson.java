@@ -1,6 +1,9 @@
 package io.cedarwood.engine.json;
 
 import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.ParseError;
+import io.cedarwood.engine.ParseException;
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.Entity;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicyId;
@@ -250,9 +253,11 @@ public final class CedarJson {
         }
         String text = Shapes.string(n, f.path(key));
         try {
-            return UidText.parse(text);
-        } catch (UidText.Invalid e) {
-            throw Shapes.error(n, f.path(key), "`" + text + "` is not an entity uid: " + e.getMessage());
+            return PolicyParser.parseEntityUid(text);
+        } catch (ParseException e) {
+            ParseError first = e.errors().get(0);
+            String why = first.message() + (first.help() == null ? "" : " (" + first.help() + ")");
+            throw Shapes.error(n, f.path(key), "`" + text + "` is not an entity uid: " + why);
         }
     }
 

@@ -15,7 +15,6 @@ import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
 
@@ -104,52 +103,9 @@ final class ValueWriter {
         g.writeEndObject();
     }
 
-    /**
-     * The address with its prefix length, as {@code ip(...)} reads it back: dotted quad for IPv4; for IPv6
-     * eight lower-case hex groups with the longest run of two or more zero groups written {@code ::}
-     * (RFC 5952), never with an embedded IPv4 part, which Cedar's parser rejects.
-     */
+    /** The address with its prefix length always written, as the reference writes it: {@code 10.0.0.1/32}. */
     static String formatIp(IpAddrValue ip) {
-        BigInteger a = ip.address();
-        StringBuilder out = new StringBuilder();
-        if (!ip.ipv6()) {
-            long bits = a.longValue();
-            out.append((bits >> 24) & 0xff).append('.').append((bits >> 16) & 0xff).append('.')
-                    .append((bits >> 8) & 0xff).append('.').append(bits & 0xff);
-        } else {
-            int[] groups = new int[8];
-            for (int i = 0; i < 8; i++) {
-                groups[i] = a.shiftRight(16 * (7 - i)).intValue() & 0xffff;
-            }
-            int bestStart = -1;
-            int bestLength = 1;
-            for (int i = 0; i < 8; ) {
-                if (groups[i] != 0) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j < 8 && groups[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLength) {
-                    bestStart = i;
-                    bestLength = j - i;
-                }
-                i = j;
-            }
-            for (int i = 0; i < 8; i++) {
-                if (i == bestStart) {
-                    out.append("::");
-                    i += bestLength - 1;
-                    continue;
-                }
-                if (i > 0 && i != bestStart + bestLength) {
-                    out.append(':');
-                }
-                out.append(Integer.toHexString(groups[i]));
-            }
-        }
-        return out.append('/').append(ip.prefixLength()).toString();
+        String text = ip.toString();
+        return text.indexOf('/') >= 0 ? text : text + "/" + ip.prefixLength();
     }
 }

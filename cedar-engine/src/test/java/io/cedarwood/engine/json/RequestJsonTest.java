@@ -64,7 +64,7 @@ class RequestJsonTest {
     void readRequestWhenAUidDoesNotParseThenSaysWhichAndWhy() {
         JsonFormatException e = error(() -> CedarJson.readRequest(
                 "{\"principal\": \"U::\\\"u\\\"\",\n \"action\": \"view\", \"resource\": \"R::\\\"r\\\"\", \"context\": {}}"));
-        assertThat(e.reason()).isEqualTo("`view` is not an entity uid: expected `::` and a quoted id after the type name");
+        assertThat(e.reason()).startsWith("`view` is not an entity uid: unexpected end of input (expected").contains("`::`");
         assertThat(e.path()).isEqualTo("$.action");
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(12);

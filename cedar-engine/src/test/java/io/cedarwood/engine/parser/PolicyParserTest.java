@@ -525,40 +525,12 @@ class PolicyParserTest {
             Expr e = todo.pop();
             if (seen.add(e)) {
                 assertThat(p.sourceSpans().spanOf(e)).as(e.toString()).isNotNull();
-                todo.addAll(children(e));
+                todo.addAll(e.children());
             }
         }
         assertThat(seen).hasSizeGreaterThan(15);
     }
 
-    static List<Expr> children(Expr e) {
-        if (e instanceof Expr.If i) {
-            return List.of(i.condition(), i.thenExpr(), i.elseExpr());
-        } else if (e instanceof Expr.And a) {
-            return List.of(a.left(), a.right());
-        } else if (e instanceof Expr.Or o) {
-            return List.of(o.left(), o.right());
-        } else if (e instanceof Expr.Unary u) {
-            return List.of(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            return List.of(b.left(), b.right());
-        } else if (e instanceof Expr.GetAttr g) {
-            return List.of(g.target());
-        } else if (e instanceof Expr.HasAttr h) {
-            return List.of(h.target());
-        } else if (e instanceof Expr.Like l) {
-            return List.of(l.target());
-        } else if (e instanceof Expr.Is i) {
-            return List.of(i.target());
-        } else if (e instanceof Expr.SetLit s) {
-            return s.elements();
-        } else if (e instanceof Expr.RecordLit r) {
-            return List.copyOf(r.fields().values());
-        } else if (e instanceof Expr.ExtensionCall c) {
-            return c.arguments();
-        }
-        return List.of();
-    }
 
     private static String slice(String text, SourceSpan span) {
         assertThat(span).isNotNull();
