@@ -21,6 +21,8 @@ public final class CedarPolicyReloader implements SmartLifecycle {
     private final CedarPolicyStore store;
     private final Duration interval;
     private ScheduledExecutorService executor;
+    /** The last failure logged, not logged again until something changes. */
+    private volatile String lastFailure;
 
     public CedarPolicyReloader(CedarPolicyStore store, Duration interval) {
         this.store = Objects.requireNonNull(store, "store");
@@ -47,10 +49,15 @@ public final class CedarPolicyReloader implements SmartLifecycle {
     void check() {
         try {
             if (store.reload()) {
+                lastFailure = null;
                 log.info("cedar: policies reloaded");
             }
         } catch (RuntimeException e) {
-            log.error("cedar: policies not reloaded, the previous ones stay in use: " + e.getMessage());
+            String failure = String.valueOf(e.getMessage());
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                log.error("cedar: policies not reloaded, the previous ones stay in use: " + failure);
+            }
         }
     }
 
