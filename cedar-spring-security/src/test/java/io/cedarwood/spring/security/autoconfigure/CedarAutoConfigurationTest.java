@@ -30,6 +30,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
+import static io.cedarwood.spring.security.Decisions.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CedarAutoConfigurationTest {
@@ -167,10 +168,10 @@ class CedarAutoConfigurationTest {
                 .run(ctx -> {
                     CedarAuthorizationManager manager = ctx.getBean(CedarAuthorizationManager.class);
                     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/lists/1");
-                    CedarAuthorizationDecision d = manager.authorize(() -> ALICE, new RequestAuthorizationContext(request));
+                    CedarAuthorizationDecision d = decide(manager, ALICE, new RequestAuthorizationContext(request));
                     assertThat(d.isGranted()).isTrue();
                     MockHttpServletRequest other = new MockHttpServletRequest("GET", "/elsewhere");
-                    assertThat(manager.authorize(() -> ALICE, new RequestAuthorizationContext(other)).failure()).isPresent();
+                    assertThat(decide(manager, ALICE, new RequestAuthorizationContext(other)).failure()).isPresent();
                 });
     }
 
