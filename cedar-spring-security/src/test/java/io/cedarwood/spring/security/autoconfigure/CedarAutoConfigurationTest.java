@@ -195,6 +195,7 @@ class CedarAutoConfigurationTest {
         }
 
         @Bean
+        @SuppressWarnings("deprecation") // the second method is Spring Security 6.5's, deprecated there
         AuthorizationEventPublisher myPublisher() {
             return new AuthorizationEventPublisher() {
                 @Override

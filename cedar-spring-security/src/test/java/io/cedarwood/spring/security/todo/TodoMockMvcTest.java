@@ -64,8 +64,9 @@ class TodoMockMvcTest {
         return request.with(httpBasic(user, TodoApplication.PASSWORD));
     }
 
+    /** The engine read the entities with Jackson 2; the response is written by Boot's Jackson (3 on Boot 4). */
     @Test
-    void ownerMayGetTheirList() throws Exception {
+    void ownerMayGetTheirListAsJson() throws Exception {
         MvcResult result = mvc.perform(as("alice", get("/api/lists/1"))).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentAsString()).contains("\"id\":\"1\"");
