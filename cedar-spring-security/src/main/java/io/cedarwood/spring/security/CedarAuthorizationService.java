@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -30,6 +31,8 @@ import java.util.Objects;
  */
 public final class CedarAuthorizationService {
     private static final Log log = LogFactory.getLog(CedarAuthorizationService.class);
+    private static final boolean SERVLET_WEB = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest", null)
+            && ClassUtils.isPresent("org.springframework.web.context.request.RequestContextHolder", null);
 
     private final Authorizer authorizer = new Authorizer();
     private final CedarPolicyStore policies;
@@ -105,8 +108,11 @@ public final class CedarAuthorizationService {
         return policies;
     }
 
-    /** The web request the current thread serves, or {@code null}. */
+    /** The servlet web request the current thread serves, or {@code null} (also in an application without Spring MVC). */
     public static HttpServletRequest currentRequest() {
+        if (!SERVLET_WEB) {
+            return null;
+        }
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
     }

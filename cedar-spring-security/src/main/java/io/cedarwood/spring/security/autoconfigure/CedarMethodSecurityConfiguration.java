@@ -103,11 +103,14 @@ class CedarMethodSecurityConfiguration {
 
     /**
      * Makes {@code hasPermission} reach the permission evaluator: Spring Security's method security uses
-     * a permission evaluator only through the expression handler.
+     * a permission evaluator only through the expression handler. Takes the application's role hierarchy
+     * and role prefix as Spring Security's own default handler does; not Spring Security 7's
+     * {@code AuthorizationManagerFactory} (an application with one defines its own handler).
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     @ConditionalOnMissingBean(MethodSecurityExpressionHandler.class)
+    @SuppressWarnings("deprecation") // the role setters are deprecated in Spring Security 7, the only ones in 6.5
     static MethodSecurityExpressionHandler cedarMethodSecurityExpressionHandler(
             ObjectProvider<PermissionEvaluator> permissionEvaluator, ObjectProvider<RoleHierarchy> roleHierarchy,
             ObjectProvider<GrantedAuthorityDefaults> authorityDefaults, ApplicationContext context) {

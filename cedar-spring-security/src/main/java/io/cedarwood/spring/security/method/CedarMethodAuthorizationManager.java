@@ -71,7 +71,8 @@ public final class CedarMethodAuthorizationManager implements AuthorizationManag
         } catch (AuthenticationException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("cedar: denied because the call to " + invocation.getMethod() + " could not be mapped", e);
+            log.error("cedar: denied because the call to `" + MethodTargets.name(invocation.getMethod())
+                    + "` could not be mapped to an action and a resource", e);
             return service.fail(Source.METHOD, "the call could not be mapped to an action and a resource: " + e);
         }
         return service.authorize(Source.METHOD, current, target.action(), target.resource(),

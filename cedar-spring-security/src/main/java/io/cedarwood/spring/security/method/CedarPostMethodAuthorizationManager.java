@@ -70,8 +70,8 @@ public final class CedarPostMethodAuthorizationManager implements AuthorizationM
         } catch (AuthenticationException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("cedar: denied because the result of " + result.getMethodInvocation().getMethod()
-                    + " could not be mapped", e);
+            log.error("cedar: denied because the result of `" + MethodTargets.name(result.getMethodInvocation().getMethod())
+                    + "` could not be mapped to an action and a resource", e);
             return service.fail(Source.METHOD, "the result could not be mapped to an action and a resource: " + e);
         }
         return service.authorize(Source.METHOD, current, target.action(), target.resource(),

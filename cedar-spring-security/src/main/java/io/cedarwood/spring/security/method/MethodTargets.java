@@ -62,7 +62,8 @@ final class MethodTargets<A extends Annotation> {
         Class<?> targetClass = mi.getThis() != null ? AopUtils.getTargetClass(mi.getThis()) : mi.getMethod().getDeclaringClass();
         Compiled c = cache.computeIfAbsent(new MethodClassKey(mi.getMethod(), targetClass),
                 k -> Optional.ofNullable(compile(mi.getMethod(), targetClass)))
-                .orElseThrow(() -> new IllegalStateException("no @" + annotationType.getSimpleName() + " on " + mi.getMethod()));
+                .orElseThrow(() -> new IllegalStateException("no @" + annotationType.getSimpleName() + " on `"
+                        + name(mi.getMethod()) + "`"));
         MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(new CedarExpressionRoot(authentication, mi.getThis()),
                 AopUtils.getMostSpecificMethod(mi.getMethod(), targetClass), mi.getArguments(), NAMES);
         if (beans != null) {
@@ -73,6 +74,11 @@ final class MethodTargets<A extends Annotation> {
         }
         Object value = c.resource.getValue(context);
         return new Target(c.action, resource(c, value));
+    }
+
+    /** {@code Class.method}, for messages. */
+    static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
     }
 
     private EntityUid resource(Compiled c, Object value) {
