@@ -60,13 +60,18 @@ final class TargetTemplate {
         return names;
     }
 
-    /** The target, or {@code null} when a variable the id needs is missing. */
+    /**
+     * The target for these path variables.
+     *
+     * @throws IllegalStateException when a variable the id needs is missing
+     */
     CedarTarget resolve(Map<String, String> variables) {
         StringBuilder id = new StringBuilder(parts.get(0));
         for (int i = 1; i < parts.size(); i += 2) {
             String value = variables.get(parts.get(i));
             if (value == null) {
-                return null;
+                throw new IllegalStateException("the resource id needs the path variable `" + parts.get(i)
+                        + "`, which the request matcher does not have");
             }
             id.append(value).append(parts.get(i + 1));
         }

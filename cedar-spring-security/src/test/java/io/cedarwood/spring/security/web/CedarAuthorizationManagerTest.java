@@ -75,6 +75,6 @@ class CedarAuthorizationManagerTest {
         assertThat(decide(perMatcher, ALICE, new RequestAuthorizationContext(request, Map.of("listId", "1"))).isGranted()).isTrue();
         CedarAuthorizationDecision missing = decide(perMatcher, ALICE, new RequestAuthorizationContext(request, Map.of()));
         assertThat(missing.isGranted()).isFalse();
-        assertThat(missing.failure()).isPresent();
+        assertThat(missing.failure()).hasValueSatisfying(f -> assertThat(f).contains("path variable `listId`"));
     }
 }
