@@ -16,7 +16,7 @@ public class CedarProperties {
     /**
      * Where the policies are: files ("classpath:cedar/policies.cedar", "file:/etc/app/policies.cedar"),
      * directories ("file:/etc/app/cedar/", every .cedar file below it) or patterns
-     * ("classpath*:cedar/**&#47;*.cedar").
+     * ("classpath*:cedar/*.cedar").
      */
     private List<String> policies = new ArrayList<>(List.of("classpath:cedar/policies.cedar"));
 
