@@ -1,0 +1,308 @@
+package io.cedarwood.spring.security.autoconfigure;
+
+import io.cedarwood.spring.security.CedarDecisionLogger;
+import io.cedarwood.spring.security.CedarEnforcementMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cedar authorization settings. */
+@ConfigurationProperties(prefix = "cedar")
+public class CedarProperties {
+
+    /**
+     * Where the policies are: files ("classpath:cedar/policies.cedar", "file:/etc/app/policies.cedar"),
+     * directories ("file:/etc/app/cedar/", every .cedar file below it) or patterns
+     * ("classpath*:cedar/*.cedar").
+     */
+    private List<String> policies = new ArrayList<>(List.of("classpath:cedar/policies.cedar"));
+
+    /** Where the schema is: a .cedarschema file, or a .json file in the JSON schema format. */
+    private String schema;
+
+    /**
+     * Where a JSON file of entities is, used when the application defines no EntityProvider bean. Read once,
+     * at startup.
+     */
+    private String entities;
+
+    /**
+     * Whether to validate the policies against the schema, at startup (which fails when they don't
+     * validate) and on every reload. Defaults to true when a schema is given.
+     */
+    private Boolean validate;
+
+    /** Whether denials are enforced, or only logged ("permissive", for rolling Cedar out). */
+    private CedarEnforcementMode enforcement = CedarEnforcementMode.ENFORCING;
+
+    /** Which decisions to log to the "io.cedarwood.spring.security.decisions" logger. */
+    private CedarDecisionLogger.Level decisionLogging = CedarDecisionLogger.Level.DENIED;
+
+    /** The entity type of actions given by id alone ("GetList" means Action::"GetList"). */
+    private String actionType = "Action";
+
+    private final Principal principal = new Principal();
+
+    private final Reload reload = new Reload();
+
+    private final Events events = new Events();
+
+    private final Metrics metrics = new Metrics();
+
+    private final Http http = new Http();
+
+    private final MethodSecurity methodSecurity = new MethodSecurity();
+
+    public List<String> getPolicies() {
+        return policies;
+    }
+
+    public void setPolicies(List<String> policies) {
+        this.policies = policies;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getEntities() {
+        return entities;
+    }
+
+    public void setEntities(String entities) {
+        this.entities = entities;
+    }
+
+    public Boolean getValidate() {
+        return validate;
+    }
+
+    public void setValidate(Boolean validate) {
+        this.validate = validate;
+    }
+
+    public CedarEnforcementMode getEnforcement() {
+        return enforcement;
+    }
+
+    public void setEnforcement(CedarEnforcementMode enforcement) {
+        this.enforcement = enforcement;
+    }
+
+    public CedarDecisionLogger.Level getDecisionLogging() {
+        return decisionLogging;
+    }
+
+    public void setDecisionLogging(CedarDecisionLogger.Level decisionLogging) {
+        this.decisionLogging = decisionLogging;
+    }
+
+    public String getActionType() {
+        return actionType;
+    }
+
+    public void setActionType(String actionType) {
+        this.actionType = actionType;
+    }
+
+    public Principal getPrincipal() {
+        return principal;
+    }
+
+    public Reload getReload() {
+        return reload;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Http getHttp() {
+        return http;
+    }
+
+    public MethodSecurity getMethodSecurity() {
+        return methodSecurity;
+    }
+
+    public static class Principal {
+        /** The entity type of principals: an authenticated user is <type>::"<name>". */
+        private String type = "User";
+
+        /** The entity type of granted authorities, the principal's parents: <type>::"ROLE_ADMIN". */
+        private String authorityType = "Role";
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getAuthorityType() {
+            return authorityType;
+        }
+
+        public void setAuthorityType(String authorityType) {
+            this.authorityType = authorityType;
+        }
+    }
+
+    public static class Reload {
+        /**
+         * Whether to reload the policies and the schema when their files change. A version that does not
+         * load or validate is logged, and the policies in use stay.
+         */
+        private boolean enabled;
+
+        /** How often to look for changes. */
+        private Duration interval = Duration.ofSeconds(2);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
+    public static class Events {
+        /**
+         * Whether to publish Cedar's grants as AuthorizationGrantedEvents too (denials are always published
+         * as AuthorizationDeniedEvents).
+         */
+        private boolean granted;
+
+        public boolean isGranted() {
+            return granted;
+        }
+
+        public void setGranted(boolean granted) {
+            this.granted = granted;
+        }
+    }
+
+    public static class Metrics {
+        /** Whether to record decisions with Micrometer, when there is a MeterRegistry. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    public static class Http {
+        /**
+         * The route table of the CedarAuthorizationManager bean, used when the application defines no
+         * CedarRequestResolver bean. The first route that matches a request wins; a request that matches
+         * none is denied.
+         */
+        private List<Route> routes = new ArrayList<>();
+
+        public List<Route> getRoutes() {
+            return routes;
+        }
+
+        public void setRoutes(List<Route> routes) {
+            this.routes = routes;
+        }
+    }
+
+    public static class Route {
+        /** The HTTP method, or "*" for any. */
+        private String method = "*";
+
+        /** The path within the application, in Spring MVC's pattern syntax: "/lists/{listId}". */
+        private String path;
+
+        /** The action: an id of the action type ("GetList") or a full uid. */
+        private String action;
+
+        /** The resource's entity type. */
+        private String resourceType;
+
+        /** The resource's id: literal text and the path's variables, "{listId}". */
+        private String resourceId;
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getAction() {
+            return action;
+        }
+
+        public void setAction(String action) {
+            this.action = action;
+        }
+
+        public String getResourceType() {
+            return resourceType;
+        }
+
+        public void setResourceType(String resourceType) {
+            this.resourceType = resourceType;
+        }
+
+        public String getResourceId() {
+            return resourceId;
+        }
+
+        public void setResourceId(String resourceId) {
+            this.resourceId = resourceId;
+        }
+    }
+
+    public static class MethodSecurity {
+        /**
+         * Whether to enable @CedarAuthorize and @CedarPostAuthorize, and to route hasPermission(...) to
+         * Cedar.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}

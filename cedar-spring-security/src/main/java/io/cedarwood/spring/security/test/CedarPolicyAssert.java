@@ -1,0 +1,149 @@
+package io.cedarwood.spring.security.test;
+
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Response;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.RecordValue;
+import io.cedarwood.engine.value.Value;
+import io.cedarwood.spring.security.CedarPolicies;
+import io.cedarwood.spring.security.CedarUids;
+
+import org.assertj.core.api.AbstractAssert;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Assertions about what policies decide. Entities and context given with {@code with...} apply to the
+ * checks that follow; the schema's action entities are always there. Uids are written as in a policy
+ * ({@code User::"alice"}); actions may also be given by id ({@code GetList}).
+ */
+public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, CedarPolicies> {
+    private final Authorizer authorizer = new Authorizer();
+    private EntityProvider entities = Entities.EMPTY;
+    private RecordValue context = RecordValue.EMPTY;
+    private String actionType = "Action";
+    private Response last;
+
+    CedarPolicyAssert(CedarPolicies actual) {
+        super(actual, CedarPolicyAssert.class);
+        isNotNull();
+    }
+
+    public CedarPolicyAssert withEntities(EntityProvider entities) {
+        this.entities = Objects.requireNonNull(entities, "entities");
+        return this;
+    }
+
+    public CedarPolicyAssert withEntities(Entity... entities) {
+        return withEntities(Entities.of(Arrays.asList(entities)));
+    }
+
+    public CedarPolicyAssert withContext(Map<String, ? extends Value> context) {
+        this.context = RecordValue.of(context);
+        return this;
+    }
+
+    /** The type of actions given by id alone; {@code Action} by default. */
+    public CedarPolicyAssert withActionType(String actionType) {
+        this.actionType = Objects.requireNonNull(actionType, "actionType");
+        return this;
+    }
+
+    public CedarPolicyAssert allows(String principal, String action, String resource) {
+        return allows(CedarUids.uid(principal), CedarUids.action(actionType, action), CedarUids.uid(resource));
+    }
+
+    public CedarPolicyAssert allows(EntityUid principal, EntityUid action, EntityUid resource) {
+        Request request = new Request(principal, action, resource, context);
+        last = decide(request);
+        if (!last.isAllowed()) {
+            failWithMessage("expected %s to be allowed, but it was denied%s", describe(request), explain(last));
+        }
+        return this;
+    }
+
+    public CedarPolicyAssert denies(String principal, String action, String resource) {
+        return denies(CedarUids.uid(principal), CedarUids.action(actionType, action), CedarUids.uid(resource));
+    }
+
+    public CedarPolicyAssert denies(EntityUid principal, EntityUid action, EntityUid resource) {
+        Request request = new Request(principal, action, resource, context);
+        last = decide(request);
+        if (last.isAllowed()) {
+            failWithMessage("expected %s to be denied, but it was allowed%s", describe(request), explain(last));
+        }
+        return this;
+    }
+
+    /** The last decision's determining policies are exactly these (the permits of an allow, the forbids of a deny). */
+    public CedarPolicyAssert because(String... policyIds) {
+        Response response = requireLast();
+        Set<PolicyId> expected = Arrays.stream(policyIds).map(PolicyId::of).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!response.diagnostics().reason().equals(expected)) {
+            failWithMessage("expected the decision to be determined by %s, but it was by %s", expected,
+                    response.diagnostics().reason());
+        }
+        return this;
+    }
+
+    /** No policy failed to evaluate in the last decision. */
+    public CedarPolicyAssert withoutErrors() {
+        Response response = requireLast();
+        if (!response.diagnostics().errors().isEmpty()) {
+            failWithMessage("expected no policy to fail, but %s", response.diagnostics().errors());
+        }
+        return this;
+    }
+
+    private Response requireLast() {
+        if (last == null) {
+            throw new IllegalStateException("call allows(...) or denies(...) first");
+        }
+        return last;
+    }
+
+    private Response decide(Request request) {
+        List<Entity> actions = actual.actionEntities();
+        EntityProvider provider = actions.isEmpty() ? entities : new WithActions(actions, entities);
+        return authorizer.isAuthorized(request, actual.policies(), provider);
+    }
+
+    private static String describe(Request r) {
+        return "principal " + r.principal() + ", action " + r.action() + ", resource " + r.resource();
+    }
+
+    private static String explain(Response r) {
+        List<String> parts = new ArrayList<>();
+        parts.add(r.diagnostics().reason().isEmpty() ? "no policy applied"
+                : "determined by " + r.diagnostics().reason());
+        if (!r.diagnostics().errors().isEmpty()) {
+            parts.add("policies that failed: " + r.diagnostics().errors());
+        }
+        return " (" + String.join("; ", parts) + ")";
+    }
+
+    /** The schema's action entities before the given ones. */
+    private record WithActions(Map<EntityUid, Entity> actions, EntityProvider rest) implements EntityProvider {
+        WithActions(List<Entity> actions, EntityProvider rest) {
+            this(actions.stream().collect(Collectors.toMap(Entity::uid, e -> e, (a, b) -> a)), rest);
+        }
+
+        @Override
+        public Entity entity(EntityUid uid) {
+            Entity e = actions.get(uid);
+            return e != null ? e : rest.entity(uid);
+        }
+    }
+}

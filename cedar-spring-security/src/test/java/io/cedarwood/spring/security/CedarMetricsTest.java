@@ -1,0 +1,48 @@
+package io.cedarwood.spring.security;
+
+import io.cedarwood.engine.AuthorizationError;
+import io.cedarwood.engine.Decision;
+import io.cedarwood.engine.Diagnostics;
+import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Response;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class CedarMetricsTest {
+    private static final Request REQUEST = new Request(EntityUid.of("User", "a"), EntityUid.of("Action", "v"),
+            EntityUid.of("Doc", "d"));
+
+    @Test
+    void decisionsByTagsAndPolicyErrorsByPolicy() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        CedarMetrics metrics = new CedarMetrics(() -> registry);
+        Response deny = new Response(Decision.DENY, new Diagnostics(Set.of(),
+                List.of(new AuthorizationError(PolicyId.of("p1"), "boom"))));
+        metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.ENFORCING), 1_000);
+        metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.PERMISSIVE), 1_000);
+        metrics.onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "unauthenticated"), 0);
+
+        assertThat(registry.get("cedar.authorization.decisions").tags("source", "method", "decision", "deny", "granted", "false")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("cedar.authorization.decisions").tags("source", "method", "decision", "deny", "granted", "true")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("cedar.authorization").tags("source", "http", "decision", "failure").timer().count()).isEqualTo(1);
+        assertThat(registry.get("cedar.policy.errors").tags("policy", "p1").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutARegistryNothingHappens() {
+        assertThatCode(() -> new CedarMetrics(() -> null).onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "x"), 0))
+                .doesNotThrowAnyException();
+    }
+}

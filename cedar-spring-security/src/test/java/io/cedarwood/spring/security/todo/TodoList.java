@@ -1,0 +1,4 @@
+package io.cedarwood.spring.security.todo;
+
+public record TodoList(String id, String name) {
+}
