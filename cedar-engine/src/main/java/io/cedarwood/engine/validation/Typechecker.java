@@ -711,8 +711,9 @@ final class Typechecker {
             try {
                 Extensions.call(f.name(), List.of(s));
             } catch (EvaluationException ex) {
-                errors.add(problems.functionArgumentValidation(span(e), "failed to parse as " + article(f.returnType())
-                        + " " + f.returnType() + " value: `" + s.toCedar() + "`", ex.getMessage()));
+                String what = f.returnType().equals("ipaddr") ? "IP address" : "a " + f.returnType() + " value";
+                errors.add(problems.functionArgumentValidation(span(e),
+                        "failed to parse as " + what + ": `" + s.toCedar() + "`", ex.getMessage()));
                 failed = true;
             }
         }
@@ -729,10 +730,6 @@ final class Typechecker {
         }
         Answer result = Answer.success(new TypedExpr(e, returnType, exprs(arguments)));
         return allOk(arguments) ? result : result.fail();
-    }
-
-    private static String article(String typeName) {
-        return typeName.equals("ipaddr") ? "an" : "a";
     }
 
     private List<TypedExpr> typecheckAll(Capabilities prior, List<Node> nodes) {
