@@ -50,7 +50,8 @@ final class LevelChecker {
         } else if (n instanceof Node.If) {
             checkExpr(e.child(0));
             int then = targetLevel(e.child(1), new ArrayList<>(accessPath));
-            int otherwise = targetLevel(e.child(2), accessPath);
+            // a decided `if` has the same typed branch twice: once is enough (and avoids exponential work)
+            int otherwise = e.child(2) == e.child(1) ? then : targetLevel(e.child(2), accessPath);
             return Math.max(then, otherwise);
         } else if (n instanceof Node.GetAttr g) {
             TypedExpr target = e.child(0);
@@ -100,8 +101,12 @@ final class LevelChecker {
                 errors.add(problems.internalInvariantViolation(policy.spanOf(n)));
             }
         } else {
+            TypedExpr previous = null;
             for (TypedExpr child : e.children()) {
-                checkExpr(child);
+                if (child != previous) { // a decided `if` has the same typed branch twice
+                    checkExpr(child);
+                }
+                previous = child;
             }
         }
     }

@@ -46,13 +46,17 @@ final class Lowering {
         }
     }
 
-    /** The policy's condition, or {@code null} when some condition is nested deeper than {@link #MAX_DEPTH}. */
-    static Lowered lower(Policy policy) {
+    /** The depth of the policy's deepest condition; stops counting past {@link #MAX_DEPTH}. */
+    static int depth(Policy policy) {
+        int max = 0;
         for (Condition c : policy.conditions()) {
-            if (depth(c.body()) > MAX_DEPTH) {
-                return null;
-            }
+            max = Math.max(max, depth(c.body()));
         }
+        return max;
+    }
+
+    /** The policy's condition; the policy must be at most {@link #MAX_DEPTH} deep. */
+    static Lowered lower(Policy policy) {
         Lowering l = new Lowering(policy.sourceSpans());
         SourceSpan policySpan = policySpan(policy);
         Node body = null;

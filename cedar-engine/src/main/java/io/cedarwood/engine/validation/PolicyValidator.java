@@ -52,19 +52,16 @@ public final class PolicyValidator {
         List<ValidationWarning> stringWarnings = new ArrayList<>();
         for (Policy p : all) {
             Problems problems = new Problems(p.id());
-            Lowering.Lowered lowered = Lowering.lower(p);
-            if (lowered == null) {
+            int depth = Lowering.depth(p);
+            if (depth > Lowering.MAX_DEPTH) {
                 errors.add(problems.nestingLimitExceeded(Lowering.policySpan(p)));
                 continue;
             }
-            try {
-                scopeChecks.checkNames(lowered, problems, errors);
-                scopeChecks.checkActionApplication(p.principal(), p.action(), p.resource(), lowered.policySpan(),
-                        problems, errors);
-                typecheck(p, lowered, mode, maxDerefLevel, problems, errors, warnings);
-                StringChecks.check(p.id(), lowered, stringWarnings);
-            } catch (StackOverflowError e) {
-                errors.add(problems.nestingLimitExceeded(lowered.policySpan()));
+            Runnable check = () -> checkPolicy(p, mode, maxDerefLevel, problems, errors, warnings, stringWarnings);
+            if (depth > LargeStack.SHALLOW_DEPTH) {
+                LargeStack.run(check);
+            } else {
+                check.run();
             }
         }
         for (Policy p : policies.policies()) {
@@ -74,6 +71,22 @@ public final class PolicyValidator {
         }
         warnings.addAll(stringWarnings);
         return new ValidationResult(List.copyOf(errors), List.copyOf(warnings));
+    }
+
+    /** The checks of one static policy or template. */
+    private void checkPolicy(Policy p, ValidationMode mode, int maxDerefLevel, Problems problems,
+                             Collection<ValidationError> errors, Collection<ValidationWarning> warnings,
+                             Collection<ValidationWarning> stringWarnings) {
+        try {
+            Lowering.Lowered lowered = Lowering.lower(p);
+            scopeChecks.checkNames(lowered, problems, errors);
+            scopeChecks.checkActionApplication(p.principal(), p.action(), p.resource(), lowered.policySpan(),
+                    problems, errors);
+            typecheck(p, lowered, mode, maxDerefLevel, problems, errors, warnings);
+            StringChecks.check(p.id(), lowered, stringWarnings);
+        } catch (StackOverflowError e) {
+            errors.add(problems.nestingLimitExceeded(Lowering.policySpan(p)));
+        }
     }
 
     private void checkLink(Policy link, Policy template, Collection<ValidationError> errors) {

@@ -14,6 +14,7 @@ import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.ast.UnaryOp;
+import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
@@ -245,6 +246,18 @@ class ValidatorErrorKindsTest {
         ValidationResult result = new Validator(SCHEMA).validate(PolicySet.of(List.of(policy)));
         assertThat(result.errors()).extracting(ValidationError::kind).containsExactly(Kind.NESTING_LIMIT_EXCEEDED);
         assertThat(result.errors().get(0).message()).isEqualTo("the policy is nested too deeply to validate");
+    }
+
+    @Test
+    void validateWhenConditionDeepButWithinLimitThenValidatedWhateverTheCallersStack() {
+        Expr e = new Expr.Literal(BoolValue.TRUE);
+        for (int i = 0; i < 1_900; i++) {
+            e = new Expr.And(new Expr.HasAttr(new Expr.Var(Variable.PRINCIPAL), "age"), e);
+        }
+        Policy policy = Policy.builder(PolicyId.of("deep"), Effect.PERMIT)
+                .conditions(List.of(new Condition(Condition.Kind.WHEN, e))).build();
+        ValidationResult result = new Validator(SCHEMA).validate(PolicySet.of(List.of(policy)), ValidationMode.STRICT, 1);
+        assertThat(result.errors()).isEmpty();
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Level validation (RFC 76): how many entity dereferences a policy needs. */
-class LevelValidationTest {
+class ValidatorLevelsTest {
     private static final Validator VALIDATOR = new Validator(Schema.parseCedarSchema("""
             entity Group;
             entity User in Group { jobLevel: Long, manager: User, tags: Set<String> } tags String;
