@@ -77,10 +77,20 @@ final class StringChecks {
         }
     }
 
+    /**
+     * The pattern as the reference writes it before checking it: literal text escaped (so control and
+     * format characters, bidirectional ones included, are written as escapes and never warned about).
+     */
     private static String patternText(Pattern p) {
         StringBuilder out = new StringBuilder();
         for (Pattern.Element e : p.elements()) {
-            out.append(e instanceof Pattern.Text t ? t.text() : "*");
+            if (e instanceof Pattern.Text t) {
+                StringBuilder escaped = new StringBuilder();
+                CedarStrings.escapeInto(t.text(), escaped);
+                out.append(escaped.toString().replace("*", "\\*"));
+            } else {
+                out.append('*');
+            }
         }
         return out.toString();
     }

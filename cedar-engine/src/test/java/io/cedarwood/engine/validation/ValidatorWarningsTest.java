@@ -52,9 +52,16 @@ class ValidatorWarningsTest {
     }
 
     @Test
-    void validateWhenLikePatternHasBidiControlThenBidiCharsInString() {
-        onlyWarning("permit(principal, action, resource) when { principal.name like \"*\u2066\" };",
-                Kind.BIDI_CHARS_IN_STRING, "principal.name like \"*\u2066\"");
+    void validateWhenLikePatternMixesScriptsThenMixedScriptString() {
+        onlyWarning("permit(principal, action, resource) when { principal.name like \"*раypal\" };",
+                Kind.MIXED_SCRIPT_STRING, "principal.name like \"*раypal\"");
+    }
+
+    @Test
+    void validateWhenLikePatternHasBidiControlThenNoWarningAsTheReferenceEscapesPatterns() {
+        ValidationResult result = VALIDATOR.validate(PolicySet.parse(
+                "permit(principal, action, resource) when { principal.name like \"*\u2066\" };"));
+        assertThat(result.warnings()).isEmpty();
     }
 
     @Test
