@@ -28,7 +28,6 @@ final class SchemaView {
     private final Map<EntityType, Type> tags = new HashMap<>();
     private final Map<EntityType, Set<EntityType>> descendants = new HashMap<>();
     private final Map<EntityUid, Set<EntityUid>> actionDescendants = new HashMap<>();
-    private final Map<EntityUid, Type.RecordType> contexts = new HashMap<>();
     private final List<RequestEnv> requestEnvs = new ArrayList<>();
 
     SchemaView(ResolvedSchema schema) {
@@ -48,7 +47,6 @@ final class SchemaView {
                 actionDescendants.computeIfAbsent(group, k -> new LinkedHashSet<>()).add(def.uid());
             }
             Type.RecordType context = record(def.context());
-            contexts.put(def.uid(), context);
             for (EntityType principal : def.principalTypes()) {
                 for (EntityType resource : def.resourceTypes()) {
                     requestEnvs.add(new RequestEnv(principal, def.uid(), resource, context, null, null));
@@ -133,10 +131,6 @@ final class SchemaView {
     /** The type of the tags of a declared entity type, {@code null} when it has none. */
     Type tagType(EntityType name) {
         return tags.get(name);
-    }
-
-    Type.RecordType context(EntityUid action) {
-        return contexts.get(action);
     }
 
     /** A schema type as a validator type; records are closed. */

@@ -11,7 +11,6 @@ import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;
-import io.cedarwood.engine.value.DurationValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.IpAddrValue;
@@ -75,7 +74,7 @@ final class Typechecker {
 
     // ------------------------------------------------------------------ expressions
 
-    Answer typecheck(Capabilities prior, Node e) {
+    private Answer typecheck(Capabilities prior, Node e) {
         if (e instanceof Node.Lit lit) {
             return literal(e, lit.value());
         } else if (e instanceof Node.Var v) {
@@ -791,7 +790,7 @@ final class Typechecker {
     }
 
     /** The attribute's type on an entity or record type; {@code null} when unknown or absent. */
-    Type.Attribute lookupAttribute(Type t, String attribute) {
+    private Type.Attribute lookupAttribute(Type t, String attribute) {
         if (t instanceof Type.RecordType r) {
             return r.attribute(attribute);
         }
