@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 CheckParseCommand.class,
                 LinkCommand.class,
+                ValidateCommand.class,
                 TranslatePolicyCommand.class,
                 TranslateSchemaCommand.class,
                 FormatCommand.class,

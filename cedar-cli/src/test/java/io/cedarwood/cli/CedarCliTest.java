@@ -209,7 +209,7 @@ class CedarCliTest {
         Result r = cedar("integration-tests", "--root", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL tests/t.json: b may go (wrong on purpose): decision DENY, expected ALLOW");
-        assertThat(r.out().strip()).endsWith("1 passed, 1 failed");
+        assertThat(r.out().strip()).endsWith("2 passed, 1 failed");
     }
 
     @Test
@@ -284,5 +284,38 @@ class CedarCliTest {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    @Test
+    void validateWhenThePoliciesFitTheSchemaThenExitsZero() {
+        Result r = cedar("validate", "-p", PHOTOS.resolve("policies.cedar").toString(), "-s", PHOTOS.resolve("schema.cedarschema").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("policies are valid");
+    }
+
+    @Test
+    void validateWhenAPolicyReadsAnUndeclaredAttributeThenShowsWhereAndExitsThree() throws IOException {
+        Path policies = Files.writeString(tmp.resolve("p.cedar"),
+                "permit(principal, action == Action::\"view\", resource is Photo) when { principal.age > 3 };");
+        Result r = cedar("validate", "-p", policies.toString(), "-s", PHOTOS.resolve("schema.cedarschema").toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).contains("for policy `policy0`, attribute `age` on entity type `User` not found")
+                .contains(" --> 1:").contains("^").contains("policies are not valid");
+    }
+
+    @Test
+    void validatePermissiveModeAcceptsWhatStrictModeRejects() throws IOException {
+        Path policies = Files.writeString(tmp.resolve("p.cedar"),
+                "permit(principal, action == Action::\"view\", resource) when { [principal, resource].contains(principal) };");
+        String schema = PHOTOS.resolve("schema.cedarschema").toString();
+        assertThat(cedar("validate", "-p", policies.toString(), "-s", schema).exitCode()).isEqualTo(3);
+        assertThat(cedar("validate", "-p", policies.toString(), "-s", schema, "--validation-mode", "permissive").exitCode()).isZero();
+    }
+
+    @Test
+    void validateWithoutASchemaIsAnError() {
+        Result r = cedar("validate", "-p", PHOTOS.resolve("policies.cedar").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("needs `--schema FILE`");
     }
 }

@@ -12,6 +12,8 @@ import io.cedarwood.engine.Request;
 import io.cedarwood.engine.RequestValidationException;
 import io.cedarwood.engine.Response;
 import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ValidationMode;
+import io.cedarwood.engine.Validator;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
@@ -39,35 +41,18 @@ import java.util.stream.Stream;
  * with {@code .json}), the entities are read with the schema (they must conform; action entities come
  * from the schema), and each request's context is read with the schema. Each request is one check: it
  * must be read, pass request validation unless {@code validateRequest} is {@code false}, and its decision,
- * reason set and error set must all match. With a {@link PolicyValidator}, whether the policies pass
- * strict validation must also match {@code shouldValidate}, as one more check per file.
+ * reason set and error set must all match. One more check per file: whether the policies pass strict
+ * validation against the schema must match {@code shouldValidate}.
  */
 public final class IntegrationTestRunner {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path root;
-    private final PolicyValidator policyValidator;
     private final Authorizer authorizer = new Authorizer();
 
-    /**
-     * Whether a policy set passes strict validation against a schema: what a test file's
-     * {@code shouldValidate} states. The runner checks it only when given one.
-     */
-    @FunctionalInterface
-    public interface PolicyValidator {
-        boolean passesStrictValidation(Schema schema, PolicySet policies);
-    }
-
-    /** A runner for test files whose paths are relative to {@code root}; it does not check {@code shouldValidate}. */
+    /** A runner for test files whose paths are relative to {@code root}. */
     public IntegrationTestRunner(Path root) {
         this.root = Objects.requireNonNull(root, "root");
-        this.policyValidator = null;
-    }
-
-    /** A runner that also checks each file's {@code shouldValidate} with {@code policyValidator}. */
-    public IntegrationTestRunner(Path root, PolicyValidator policyValidator) {
-        this.root = Objects.requireNonNull(root, "root");
-        this.policyValidator = Objects.requireNonNull(policyValidator, "policyValidator");
     }
 
     /** One check's outcome: {@code mismatch} is {@code null} when it passed. */
@@ -133,9 +118,7 @@ public final class IntegrationTestRunner {
             return List.of(new Check(shown, "set-up", "could not load the test: " + e.getMessage()));
         }
         List<Check> checks = new ArrayList<>();
-        if (policyValidator != null) {
-            checks.add(new Check(shown, "policy validation", checkValidation(test, schema, policies)));
-        }
+        checks.add(new Check(shown, "policy validation", checkValidation(test, schema, policies)));
         for (JsonNode req : test.path("requests")) {
             String description = req.path("description").asText("(no description)");
             checks.add(new Check(shown, description, check(req, schema, policies, entities)));
@@ -147,7 +130,7 @@ public final class IntegrationTestRunner {
         boolean expected = test.path("shouldValidate").asBoolean(false);
         boolean passed;
         try {
-            passed = policyValidator.passesStrictValidation(schema, policies);
+            passed = new Validator(schema).validate(policies, ValidationMode.STRICT).passed();
         } catch (CedarException e) {
             return "the validator failed: " + e.getMessage();
         }

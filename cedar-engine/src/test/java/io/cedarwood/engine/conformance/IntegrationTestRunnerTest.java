@@ -66,7 +66,7 @@ class IntegrationTestRunnerTest {
         List<IntegrationTestRunner.Check> checks = new IntegrationTestRunner(root).run(test("\"schema\": \"schema.cedarschema\"",
                 request("User", "{\"ip\": \"127.0.0.1\"}", "", "allow", "\"policy0\"") + ","
                         + request("User", "{\"ip\": \"10.0.0.1\"}", "", "deny", "")));
-        assertThat(checks).hasSize(2);
+        assertThat(checks).hasSize(3);
         assertThat(failures(checks)).isEmpty();
     }
 
@@ -113,26 +113,19 @@ class IntegrationTestRunnerTest {
     }
 
     @Test
-    void policyValidatorChecksShouldValidate() throws IOException {
+    void shouldValidateIsCheckedWithTheStrictValidator() throws IOException {
         Path file = test("\"schema\": \"schema.cedarschema\"", request("User", "{\"ip\": \"127.0.0.1\"}", "", "allow", "\"policy0\""));
-        List<PolicySet> seen = new ArrayList<>();
-        IntegrationTestRunner agreeing = new IntegrationTestRunner(root, (schema, policies) -> {
-            seen.add(policies);
-            return true;
-        });
-        List<IntegrationTestRunner.Check> checks = agreeing.run(file);
+        List<IntegrationTestRunner.Check> checks = new IntegrationTestRunner(root).run(file);
         assertThat(checks).extracting(IntegrationTestRunner.Check::description).contains("policy validation");
         assertThat(failures(checks)).isEmpty();
-        assertThat(seen).singleElement().extracting(PolicySet::toCedar).asString().contains("context.ip.isLoopback()");
 
-        List<String> failures = failures(new IntegrationTestRunner(root, (schema, policies) -> false).run(file));
-        assertThat(failures).containsExactly("policy validation: the policies fail strict validation, expected them to pass");
-    }
+        Files.writeString(file, Files.readString(file).replace("\"shouldValidate\": true", "\"shouldValidate\": false"));
+        assertThat(failures(new IntegrationTestRunner(root).run(file)))
+                .containsExactly("policy validation: the policies pass strict validation, expected them to fail");
 
-    @Test
-    void withoutAPolicyValidatorShouldValidateIsNotChecked() throws IOException {
-        List<IntegrationTestRunner.Check> checks = new IntegrationTestRunner(root).run(test("\"schema\": \"schema.cedarschema\"",
-                request("User", "{\"ip\": \"127.0.0.1\"}", "", "allow", "\"policy0\"")));
-        assertThat(checks).extracting(IntegrationTestRunner.Check::description).doesNotContain("policy validation");
+        Files.writeString(file, Files.readString(file).replace("\"shouldValidate\": false", "\"shouldValidate\": true"));
+        Files.writeString(root.resolve("policies.cedar"), "permit (principal, action, resource) when { resource.nope };");
+        assertThat(failures(new IntegrationTestRunner(root).run(file)))
+                .contains("policy validation: the policies fail strict validation, expected them to pass");
     }
 }

@@ -1,0 +1,78 @@
+package io.cedarwood.cli;
+
+import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.ParseError;
+import io.cedarwood.engine.ParseException;
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.ValidationError;
+import io.cedarwood.engine.ValidationMode;
+import io.cedarwood.engine.ValidationResult;
+import io.cedarwood.engine.ValidationWarning;
+import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.json.CedarJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "validate", description = "Validate a policy set against a schema",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the policies validate", "1:the inputs could not be read", "3:validation failed"})
+final class ValidateCommand implements Callable<Integer> {
+    enum Mode { strict, permissive }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policies;
+
+    @Mixin
+    SchemaOptions schema;
+
+    @Option(names = "--validation-mode", paramLabel = "MODE", defaultValue = "strict",
+            description = "Validation mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Mode mode;
+
+    @Option(names = "--level", paramLabel = "N",
+            description = "Also check that no policy dereferences entities more than N levels deep (RFC 76)")
+    Integer level;
+
+    @Option(names = "--deny-warnings", description = "Fail validation when there are warnings, too")
+    boolean denyWarnings;
+
+    @Override
+    public Integer call() {
+        if (!schema.given()) {
+            throw new CedarException("`validate` needs `--schema FILE`");
+        }
+        if (level != null && level < 0) {
+            throw new CedarException("`--level` must not be negative");
+        }
+        String text = policies.text();
+        PolicySet set = policies.format == PolicyOptions.Format.json ? CedarJson.readPolicySet(text) : PolicySet.parse(text);
+        Validator validator = new Validator(schema.schema());
+        ValidationMode validationMode = mode == Mode.strict ? ValidationMode.STRICT : ValidationMode.PERMISSIVE;
+        ValidationResult result = level == null
+                ? validator.validate(set, validationMode)
+                : validator.validate(set, validationMode, level);
+
+        PrintWriter out = spec.commandLine().getOut();
+        String source = policies.format == PolicyOptions.Format.json ? null : text;
+        for (ValidationError e : result.errors()) {
+            out.println(ParseException.render(source, List.of(new ParseError(e.toString(), e.span(), e.help()))));
+        }
+        for (ValidationWarning w : result.warnings()) {
+            String rendered = ParseException.render(source, List.of(new ParseError(w.toString(), w.span(), null)));
+            out.println("warning" + rendered.substring("error".length()));
+        }
+        boolean passed = result.passed() && !(denyWarnings && !result.warnings().isEmpty());
+        out.println(passed ? "policies are valid" : "policies are not valid");
+        return passed ? CedarCli.SUCCESS : CedarCli.VALIDATION_FAILURE;
+    }
+}
