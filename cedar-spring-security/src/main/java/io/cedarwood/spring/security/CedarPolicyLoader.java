@@ -53,7 +53,7 @@ public final class CedarPolicyLoader {
         this.resolver = b.resolver;
         this.policyLocations = List.copyOf(b.policyLocations);
         this.schemaLocation = b.schemaLocation;
-        this.validator = b.validator;
+        this.validator = b.validator == null ? CedarPolicyValidator.strict() : b.validator;
         this.validate = b.validate == null ? schemaLocation != null : b.validate;
         if (policyLocations.isEmpty()) {
             throw new CedarPolicyLoadException("no policy location given");
@@ -149,10 +149,6 @@ public final class CedarPolicyLoader {
     }
 
     private void validate(PolicySet set, Schema schema) {
-        if (validator == null) {
-            log.warn("cedar: no policy validator available, policies are not validated against the schema");
-            return;
-        }
         List<String> problems = validator.validate(set, schema);
         if (!problems.isEmpty()) {
             throw new CedarPolicyLoadException("policies do not validate against the schema `" + schemaLocation

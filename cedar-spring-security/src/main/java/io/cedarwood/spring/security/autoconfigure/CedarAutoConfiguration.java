@@ -66,7 +66,7 @@ public class CedarAutoConfiguration {
                 .policies(properties.getPolicies())
                 .schema(properties.getSchema())
                 .validate(properties.getValidate())
-                .validator(validator.getIfAvailable())
+                .validator(validator.getIfAvailable(CedarPolicyValidator::strict))
                 .build();
         return CedarPolicyStore.load(loader);
     }

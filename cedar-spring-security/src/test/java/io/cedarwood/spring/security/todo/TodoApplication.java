@@ -2,7 +2,6 @@ package io.cedarwood.spring.security.todo;
 
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
-import io.cedarwood.spring.security.CedarPolicyValidator;
 import io.cedarwood.spring.security.method.CedarResourceResolver;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarRoutes;
@@ -91,11 +90,6 @@ public class TodoApplication {
     @Bean
     CedarResourceResolver todoResources() {
         return o -> o instanceof TodoList list ? EntityUid.of("List", list.id()) : null;
-    }
-
-    @Bean
-    CedarPolicyValidator typeNameValidator() {
-        return new TypeNameValidator();
     }
 
     @Bean

@@ -22,6 +22,6 @@ class TodoStartupFailureTest {
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
                 .contains("The Cedar policies could not be loaded: policies do not validate against the schema")
-                .contains("policy `typo`: unrecognized entity type `Usr`");
+                .contains("for policy `typo`, unrecognized entity type `Usr`");
     }
 }
