@@ -1,6 +1,5 @@
 package io.cedarwood.engine.fuzz;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cedarwood.engine.CedarException;
 import io.cedarwood.engine.Entities;
@@ -10,10 +9,14 @@ import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.json.CedarJson;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Coverage-guided fuzzing (Jazzer) of everything that reads text: the policy parser, both schema readers
  * and the JSON readers. The only exceptions they may throw are {@link CedarException}s (parse and format
  * errors); anything else, a {@code StackOverflowError} or {@code OutOfMemoryError} included, is a finding.
+ * Inputs are UTF-8 text (for {@code jsonReaders}, after one byte that picks the reader), so the corpus
+ * files are readable.
  *
  * <p>In an ordinary build these run in Jazzer's regression mode: each replays its corpus under
  * {@code src/test/resources/io/cedarwood/engine/fuzz/ReadersFuzzTestInputs/<method>/} (seeds and every
@@ -30,8 +33,8 @@ class ReadersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    void policyParser(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+    void policyParser(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> {
             PolicySet set = PolicySet.parse(text);
             // what parses must print and parse back
@@ -43,8 +46,8 @@ class ReadersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    void cedarSchemaReader(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+    void cedarSchemaReader(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> {
             Schema s = Schema.parseCedarSchema(text);
             Schema.parseJson(s.toJson());
@@ -53,15 +56,16 @@ class ReadersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
-    void jsonSchemaReader(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+    void jsonSchemaReader(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> Schema.parseJson(text).toJson());
     }
 
     @FuzzTest(maxDuration = "60s")
-    void jsonReaders(FuzzedDataProvider data) {
-        int which = data.consumeInt(0, 5);
-        String text = data.consumeRemainingAsString();
+    void jsonReaders(byte[] data) {
+        // the first byte picks the reader, the rest is the document
+        int which = data.length == 0 ? 0 : Math.floorMod(data[0], 6);
+        String text = data.length == 0 ? "" : new String(data, 1, data.length - 1, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> {
             switch (which) {
                 case 0 -> Entities.of(CedarJson.readEntities(text));
