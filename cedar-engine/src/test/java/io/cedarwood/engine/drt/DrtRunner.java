@@ -90,6 +90,8 @@ final class DrtRunner {
             next.add(new AtomicLong());
         }
         Coverage coverage = new Coverage();
+        AtomicLong done = new AtomicLong();
+        long step = Math.max(10_000, comparisons / 20);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int w = 0; w < threads; w++) {
@@ -103,6 +105,11 @@ final class DrtRunner {
                         DrtTarget.Result r = checkOne(targets.get(i), caseSeed, coverage);
                         s.inputs.incrementAndGet();
                         s.comparisons.addAndGet(r.comparisons());
+                        long before = done.getAndAdd(r.comparisons());
+                        if (comparisons >= 100_000 && before / step != (before + r.comparisons()) / step) {
+                            System.err.printf("drt: %d of %d comparisons, %d s%n", before + r.comparisons(),
+                                    comparisons, (System.nanoTime() - start) / 1_000_000_000L);
+                        }
                         if (r.finding() != null) {
                             s.disagreements.incrementAndGet();
                             if (s.findings.size() < MAX_FINDINGS_PER_TARGET) {

@@ -169,7 +169,7 @@ final class ParseTarget implements DrtTarget {
         return new String(cps, 0, cps.length);
     }
 
-    private static DrtTarget.Finding acceptanceFinding(long seed, String text, boolean schema) {
+    static DrtTarget.Finding acceptanceFinding(long seed, String text, boolean schema) {
         String name = "parse-" + Long.toHexString(seed);
         String file = "parse/" + name + (schema ? ".cedarschema" : ".cedar");
         boolean reference = schema ? Oracle.acceptsCedarSchema(text) : Oracle.acceptsPolicies(text);
@@ -184,7 +184,7 @@ final class ParseTarget implements DrtTarget {
                 + (reference ? "the reference only" : "us only") + ":\n" + text, files);
     }
 
-    private static DrtTarget.Finding treeFinding(long seed, String text) {
+    static DrtTarget.Finding treeFinding(long seed, String text) {
         String name = "tree-" + Long.toHexString(seed);
         ObjectNode test = MAPPER.createObjectNode();
         test.put("policies", "parse/" + name + ".cedar");

@@ -148,7 +148,7 @@ final class PolicyJsonTarget implements DrtTarget {
         return out;
     }
 
-    private static DrtTarget.Finding finding(long seed, Policy policy) {
+    static DrtTarget.Finding finding(long seed, Policy policy) {
         String name = "json-" + Long.toHexString(seed);
         String text = policy.toCedar();
         Policy parsed = Policy.parse(policy.id(), text);

@@ -83,7 +83,7 @@ final class SchemaTarget implements DrtTarget {
         }
     }
 
-    private static DrtTarget.Finding finding(long seed, String text) {
+    static DrtTarget.Finding finding(long seed, String text) {
         String name = "schema-" + Long.toHexString(seed);
         ObjectNode test = MAPPER.createObjectNode();
         test.put("schema", "schema/" + name + ".cedarschema");
