@@ -317,7 +317,7 @@ final class PolicyGen {
     }
 
     private Expr boolExpr(int d) {
-        int choice = rng.weighted(2, 3, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 2, 1, 3, 1, 1);
+        int choice = rng.weighted(2, 3, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1, 2, 2, 4, 2, 1, 3, 1, 1);
         switch (choice) {
             case 0:
                 return leaf(GenType.BOOL);
