@@ -119,6 +119,23 @@ final class Oracle {
         }
     }
 
+    /**
+     * The reference's verdict on entities read with a schema (target 6): {@code true} when the entities
+     * JSON parses against the human-format schema and conforms to it, {@code false} otherwise.
+     */
+    static boolean entitiesConform(String cedarSchema, String entitiesJson) {
+        try {
+            ObjectNode call = MAPPER.createObjectNode();
+            call.put("schema", cedarSchema);
+            call.set("entities", MAPPER.readTree(entitiesJson));
+            JsonNode answer = MAPPER.readTree(call("ValidateEntities", MAPPER.writeValueAsString(call)));
+            // cedar-java's own answer shape: {"success": "true", "result": ...} or {"success": "false", ...}
+            return "true".equals(answer.path("success").asText());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the reference parses this text as a policy set (static policies and templates). */
     static boolean acceptsPolicies(String text) {
         try {

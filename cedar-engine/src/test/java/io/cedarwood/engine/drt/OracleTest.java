@@ -71,6 +71,17 @@ class OracleTest {
         assertThat(Oracle.validateStrict(schema, bad)).isFalse();
     }
 
+    @Test
+    void entityValidationVerdict() {
+        String schema = "entity User = {age: Long, ip?: ipaddr};";
+        assertThat(Oracle.entitiesConform(schema,
+                "[{\"uid\": {\"type\": \"User\", \"id\": \"a\"}, \"attrs\": {\"age\": 1, \"ip\": \"10.0.0.1\"}, \"parents\": []}]"))
+                .isTrue();
+        assertThat(Oracle.entitiesConform(schema,
+                "[{\"uid\": {\"type\": \"User\", \"id\": \"a\"}, \"attrs\": {\"age\": \"one\"}, \"parents\": []}]"))
+                .isFalse();
+    }
+
     private static ObjectNode uid(String type, String id) {
         return AuthTarget.uidJson(EntityUid.of(type, id));
     }
