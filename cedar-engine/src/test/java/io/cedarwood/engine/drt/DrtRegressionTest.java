@@ -104,6 +104,11 @@ class DrtRegressionTest {
             out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                 JsonNode test = json(file);
                 boolean expected = test.path("referenceAccepts").asBoolean();
+                if (test.has("jsonSchema")) {
+                    assertThat(ParseTarget.oursAcceptsJsonSchema(text(test.path("jsonSchema").asText())))
+                            .isEqualTo(expected);
+                    return;
+                }
                 if (test.has("schema")) {
                     assertThat(ParseTarget.oursAcceptsSchema(text(test.path("schema").asText()))).isEqualTo(expected);
                     return;

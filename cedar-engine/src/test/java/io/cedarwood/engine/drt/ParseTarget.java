@@ -35,7 +35,27 @@ final class ParseTarget implements DrtTarget {
     public Result check(long seed, Coverage coverage) {
         Rng rng = new Rng(seed);
         TextGen text = new TextGen(rng);
-        int mode = rng.weighted(5, 4, 3);
+        int mode = rng.weighted(5, 4, 3, 2);
+        if (mode == 3) {
+            // JSON schema text: our JSON of a generated schema, often mutated at the token level
+            String s;
+            try {
+                s = Schema.parseCedarSchema(SchemaGen.generate(rng).toCedarSchema()).toJson();
+            } catch (CedarException e) {
+                return Result.agreed(0);
+            }
+            if (rng.chance(0.7)) {
+                s = text.mutateJson(s);
+            }
+            coverage.add("parse.json-schema");
+            boolean ours = oursAcceptsJsonSchema(s);
+            coverage.add(ours ? "parse.json-schema.accepted" : "parse.json-schema.rejected");
+            if (ours != Oracle.acceptsJsonSchema(s)) {
+                String small = shrink(s, t -> oursAcceptsJsonSchema(t) != Oracle.acceptsJsonSchema(t));
+                return new Result(1, jsonSchemaFinding(seed, small));
+            }
+            return Result.agreed(1);
+        }
         if (mode == 2) {
             GenSchema schema = SchemaGen.generate(rng);
             String s = schema.toCedarSchema();
@@ -102,6 +122,29 @@ final class ParseTarget implements DrtTarget {
         } catch (CedarException e) {
             return false;
         }
+    }
+
+    static boolean oursAcceptsJsonSchema(String text) {
+        try {
+            Schema.parseJson(text);
+            return true;
+        } catch (CedarException e) {
+            return false;
+        }
+    }
+
+    static DrtTarget.Finding jsonSchemaFinding(long seed, String text) {
+        String name = "json-schema-" + Long.toHexString(seed);
+        boolean reference = Oracle.acceptsJsonSchema(text);
+        ObjectNode test = MAPPER.createObjectNode();
+        test.put("jsonSchema", "parse/" + name + ".cedarschema.json");
+        test.put("referenceAccepts", reference);
+        test.put("seed", Long.toString(seed));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("parse/" + name + ".cedarschema.json", text);
+        files.put("parse/" + name + ".json", AuthTarget.pretty(test));
+        return new DrtTarget.Finding("parse", seed, "JSON schema accepted by "
+                + (reference ? "the reference only" : "us only") + ":\n" + text, files);
     }
 
     /**

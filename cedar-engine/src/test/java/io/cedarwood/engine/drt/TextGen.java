@@ -98,6 +98,34 @@ final class TextGen {
         return String.join("", t);
     }
 
+    private static final List<String> JSON_WORDS = List.of("{", "}", "[", "]", ",", ":", "\"type\"", "\"Record\"",
+            "\"Set\"", "\"Long\"", "\"Entity\"", "\"EntityOrCommon\"", "\"Extension\"", "\"name\"",
+            "\"element\"", "\"attributes\"", "\"required\"", "true", "false", "null", "1", "\"\"", "\"ipaddr\"",
+            "\"memberOfTypes\"", "\"shape\"", "\"tags\"", "\"enum\"", "\"appliesTo\"", "\"principalTypes\"",
+            "\"resourceTypes\"", "\"context\"", "\"memberOf\"", "\"id\"", "\"commonTypes\"", "\"entityTypes\"",
+            "\"actions\"", "\"annotations\"", "\"additionalAttributes\"", "\"__cedar::String\"", "\"A::B\"",
+            "\"Bool\"", "\"Boolean\"", "\"String\"", "\"User\"");
+
+    /** JSON text with one to three token-level mutations from a JSON schema vocabulary. */
+    String mutateJson(String json) {
+        List<String> t = tokens(json);
+        int n = rng.between(1, 3);
+        for (int k = 0; k < n && !t.isEmpty(); k++) {
+            int i = rng.below(t.size());
+            switch (rng.below(5)) {
+                case 0 -> t.remove(i);
+                case 1 -> t.add(i, t.get(i));
+                case 2 -> t.set(i, rng.pick(JSON_WORDS));
+                case 3 -> t.add(i, rng.pick(JSON_WORDS));
+                default -> {
+                    String moved = t.remove(i);
+                    t.add(rng.below(t.size() + 1), moved);
+                }
+            }
+        }
+        return String.join("", t);
+    }
+
     private String vocabulary(boolean schema) {
         if (schema && rng.chance(0.6)) {
             return rng.pick(SCHEMA_WORDS);
