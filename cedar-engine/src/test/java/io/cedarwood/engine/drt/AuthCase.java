@@ -28,7 +28,13 @@ record AuthCase(GenSchema schema, List<Entity> entities, List<Policy> policies, 
     record Link(PolicyId templateId, PolicyId newId, Map<SlotId, EntityUid> values) {
     }
 
+    /** A case whose entity data may be odd (duplicates, a cycle): what the differential tests use. */
     static AuthCase generate(Rng rng) {
+        return generate(rng, true);
+    }
+
+    /** A case; {@code oddities} allows entity data that the engines must refuse (conflicting duplicates, cycles). */
+    static AuthCase generate(Rng rng, boolean oddities) {
         GenSchema schema = SchemaGen.generate(rng);
         List<Entity> hierarchy = EntityGen.generate(rng, schema);
         Map<EntityType, List<EntityUid>> known = EntityGen.index(hierarchy);
@@ -55,7 +61,8 @@ record AuthCase(GenSchema schema, List<Entity> entities, List<Policy> policies, 
         for (int i = 0; i < 8; i++) {
             requests.add(request(rng, schema, known));
         }
-        return new AuthCase(schema, EntityGen.dropSome(rng, hierarchy), policies, links, requests);
+        List<Entity> kept = EntityGen.dropSome(rng, hierarchy);
+        return new AuthCase(schema, oddities ? EntityGen.oddities(rng, kept) : kept, policies, links, requests);
     }
 
     private static List<EntityUid> hierarchyUids(List<Entity> hierarchy) {

@@ -157,6 +157,43 @@ final class EntityGen {
         return out;
     }
 
+    /**
+     * Now and then, entity data the engines must refuse or accept alike: an entity given twice with the same
+     * contents, twice with different contents, or a parent edge that closes a cycle.
+     */
+    static List<Entity> oddities(Rng rng, List<Entity> entities) {
+        List<Entity> out = new ArrayList<>(entities);
+        if (out.isEmpty()) {
+            return out;
+        }
+        switch (rng.weighted(94, 2, 2, 2)) {
+            case 1 -> out.add(rng.pick(entities));
+            case 2 -> {
+                Entity e = rng.pick(entities);
+                Map<String, Value> attrs = new LinkedHashMap<>(e.attributes());
+                attrs.put("extra", BoolValue.TRUE);
+                out.add(new Entity(e.uid(), attrs, e.parents(), e.tags()));
+            }
+            case 3 -> {
+                // a parent edge from some ancestor back to a descendant, or a self-loop
+                Entity child = rng.pick(entities);
+                EntityUid target = child.parents().isEmpty() ? child.uid() : rng.pick(new ArrayList<>(child.parents()));
+                for (int i = 0; i < out.size(); i++) {
+                    Entity e = out.get(i);
+                    if (e.uid().equals(target)) {
+                        Set<EntityUid> parents = new LinkedHashSet<>(e.parents());
+                        parents.add(child.uid());
+                        out.set(i, new Entity(e.uid(), e.attributes(), parents, e.tags()));
+                        break;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
     /** The hierarchy with some entities (never actions) dropped, so that missing-entity paths run. */
     static List<Entity> dropSome(Rng rng, List<Entity> entities) {
         List<Entity> out = new ArrayList<>();

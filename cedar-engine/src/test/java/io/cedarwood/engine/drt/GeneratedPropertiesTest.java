@@ -37,7 +37,7 @@ class GeneratedPropertiesTest {
     }
 
     private static Generated generate(long seed) {
-        AuthCase c = AuthCase.generate(new Rng(seed));
+        AuthCase c = AuthCase.generate(new Rng(seed), false);
         PolicySet set = PolicySet.EMPTY;
         for (Policy p : c.policies()) {
             set = set.add(p);
@@ -125,7 +125,7 @@ class GeneratedPropertiesTest {
     @Test
     void generatedPoliciesRoundTripThroughTextAndJson() {
         for (int i = 0; i < CASES; i++) {
-            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 2, i)));
+            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 2, i)), false);
             for (Policy generated : c.policies()) {
                 String text = generated.toCedar();
                 Policy parsed = Policy.parse(generated.id(), text);
@@ -144,7 +144,7 @@ class GeneratedPropertiesTest {
     @Test
     void generatedEntitiesAndContextsRoundTripThroughJson() {
         for (int i = 0; i < CASES; i++) {
-            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 3, i)));
+            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 3, i)), false);
             List<Entity> read = CedarJson.readEntities(CedarJson.writeEntities(c.entities()));
             assertThat(read).as("case %d", i).isEqualTo(c.entities());
             assertThat(Entities.of(read)).isEqualTo(Entities.of(c.entities()));
