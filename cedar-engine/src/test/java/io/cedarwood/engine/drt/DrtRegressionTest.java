@@ -104,6 +104,10 @@ class DrtRegressionTest {
             out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                 JsonNode test = json(file);
                 boolean expected = test.path("referenceAccepts").asBoolean();
+                if (test.has("entities")) {
+                    assertThat(ParseTarget.oursAcceptsEntities(text(test.path("entities").asText()))).isEqualTo(expected);
+                    return;
+                }
                 if (test.has("jsonSchema")) {
                     assertThat(ParseTarget.oursAcceptsJsonSchema(text(test.path("jsonSchema").asText())))
                             .isEqualTo(expected);

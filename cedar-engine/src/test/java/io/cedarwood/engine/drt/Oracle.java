@@ -136,6 +136,21 @@ final class Oracle {
         }
     }
 
+    /**
+     * Whether the reference reads this text, verbatim, as entities JSON without a schema (duplicates and
+     * cycles checked): an authorization call with no policies around it.
+     */
+    static boolean acceptsEntities(String entitiesText) {
+        String call = "{\"principal\": {\"type\": \"U\", \"id\": \"u\"}, \"action\": {\"type\": \"Action\", "
+                + "\"id\": \"a\"}, \"resource\": {\"type\": \"R\", \"id\": \"r\"}, \"context\": {}, "
+                + "\"policies\": {\"staticPolicies\": {}}, \"entities\": " + entitiesText + "\n}";
+        try {
+            return "success".equals(MAPPER.readTree(call("AuthorizationOperation", call)).path("type").asText());
+        } catch (java.io.IOException e) {
+            return false; // the reference's answer to a document it could not read at all is not JSON
+        }
+    }
+
     /** Whether the reference parses this text as a policy set (static policies and templates). */
     static boolean acceptsPolicies(String text) {
         try {

@@ -82,6 +82,15 @@ class OracleTest {
                 .isFalse();
     }
 
+    @Test
+    void entitiesAcceptance() {
+        assertThat(Oracle.acceptsEntities("[{\"uid\": {\"type\": \"U\", \"id\": \"a\"}, \"attrs\": {}, \"parents\": []}]"))
+                .isTrue();
+        assertThat(Oracle.acceptsEntities("[{\"uid\": {\"type\": \"U\", \"id\": \"a\"}, \"attrs\": {\"n\": 1.5}, "
+                + "\"parents\": []}]")).isFalse();
+        assertThat(Oracle.acceptsEntities("[], \"junk\": 1")).isFalse();
+    }
+
     private static ObjectNode uid(String type, String id) {
         return AuthTarget.uidJson(EntityUid.of(type, id));
     }

@@ -35,7 +35,22 @@ final class ParseTarget implements DrtTarget {
     public Result check(long seed, Coverage coverage) {
         Rng rng = new Rng(seed);
         TextGen text = new TextGen(rng);
-        int mode = rng.weighted(5, 4, 3, 2);
+        int mode = rng.weighted(5, 4, 3, 2, 2);
+        if (mode == 4) {
+            // entities JSON text: generated entity data, often mutated at the token level
+            String s = io.cedarwood.engine.json.CedarJson.writeEntities(AuthCase.generate(rng).entities());
+            if (rng.chance(0.8)) {
+                s = text.mutateEntities(s);
+            }
+            coverage.add("parse.entities");
+            boolean ours = oursAcceptsEntities(s);
+            coverage.add(ours ? "parse.entities.accepted" : "parse.entities.rejected");
+            if (ours != Oracle.acceptsEntities(s)) {
+                String small = shrink(s, t -> oursAcceptsEntities(t) != Oracle.acceptsEntities(t));
+                return new Result(1, entitiesFinding(seed, small));
+            }
+            return Result.agreed(1);
+        }
         if (mode == 3) {
             // JSON schema text: our JSON of a generated schema, often mutated at the token level
             String s;
@@ -131,6 +146,29 @@ final class ParseTarget implements DrtTarget {
         } catch (CedarException e) {
             return false;
         }
+    }
+
+    static boolean oursAcceptsEntities(String text) {
+        try {
+            io.cedarwood.engine.Entities.of(io.cedarwood.engine.json.CedarJson.readEntities(text));
+            return true;
+        } catch (CedarException e) {
+            return false;
+        }
+    }
+
+    static DrtTarget.Finding entitiesFinding(long seed, String text) {
+        String name = "entities-" + Long.toHexString(seed);
+        boolean reference = Oracle.acceptsEntities(text);
+        ObjectNode test = MAPPER.createObjectNode();
+        test.put("entities", "parse/" + name + ".entities.json");
+        test.put("referenceAccepts", reference);
+        test.put("seed", Long.toString(seed));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("parse/" + name + ".entities.json", text);
+        files.put("parse/" + name + ".json", AuthTarget.pretty(test));
+        return new DrtTarget.Finding("parse", seed, "entities JSON accepted by "
+                + (reference ? "the reference only" : "us only") + ":\n" + text, files);
     }
 
     static DrtTarget.Finding jsonSchemaFinding(long seed, String text) {

@@ -106,8 +106,23 @@ final class TextGen {
             "\"actions\"", "\"annotations\"", "\"additionalAttributes\"", "\"__cedar::String\"", "\"A::B\"",
             "\"Bool\"", "\"Boolean\"", "\"String\"", "\"User\"");
 
+    private static final List<String> ENTITY_WORDS = List.of("{", "}", "[", "]", ",", ":", "\"uid\"", "\"attrs\"",
+            "\"parents\"", "\"tags\"", "\"type\"", "\"id\"", "\"__entity\"", "\"__extn\"", "\"__expr\"", "\"fn\"",
+            "\"arg\"", "\"args\"", "\"decimal\"", "\"ip\"", "\"offset\"", "\"1.5\"", "\"10.0.0.1\"", "\"Action\"",
+            "\"A::B\"", "\"\"", "\"\\u00fc\"", "\"\\ud83d\\ude00\"", "true", "false", "null", "0", "-1",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775809", "-0", "1.0", "1e2", "01");
+
+    /** Entities JSON text with one to three token-level mutations from an entities vocabulary. */
+    String mutateEntities(String json) {
+        return mutateJson(json, ENTITY_WORDS);
+    }
+
     /** JSON text with one to three token-level mutations from a JSON schema vocabulary. */
     String mutateJson(String json) {
+        return mutateJson(json, JSON_WORDS);
+    }
+
+    private String mutateJson(String json, List<String> words) {
         List<String> t = tokens(json);
         int n = rng.between(1, 3);
         for (int k = 0; k < n && !t.isEmpty(); k++) {
@@ -115,8 +130,8 @@ final class TextGen {
             switch (rng.below(5)) {
                 case 0 -> t.remove(i);
                 case 1 -> t.add(i, t.get(i));
-                case 2 -> t.set(i, rng.pick(JSON_WORDS));
-                case 3 -> t.add(i, rng.pick(JSON_WORDS));
+                case 2 -> t.set(i, rng.pick(words));
+                case 3 -> t.add(i, rng.pick(words));
                 default -> {
                     String moved = t.remove(i);
                     t.add(rng.below(t.size() + 1), moved);
