@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.Entity;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicyId;
@@ -38,7 +39,7 @@ final class ParseTarget implements DrtTarget {
         int mode = rng.weighted(5, 4, 3, 2, 2);
         if (mode == 4) {
             // entities JSON text: generated entity data, often mutated at the token level
-            String s = io.cedarwood.engine.json.CedarJson.writeEntities(AuthCase.generate(rng).entities());
+            String s = CedarJson.writeEntities(AuthCase.generate(rng).entities());
             if (rng.chance(0.8)) {
                 s = text.mutateEntities(s);
             }
@@ -150,7 +151,7 @@ final class ParseTarget implements DrtTarget {
 
     static boolean oursAcceptsEntities(String text) {
         try {
-            io.cedarwood.engine.Entities.of(io.cedarwood.engine.json.CedarJson.readEntities(text));
+            Entities.of(CedarJson.readEntities(text));
             return true;
         } catch (CedarException e) {
             return false;

@@ -436,9 +436,12 @@ final class PolicyGen {
             AttrSource s = rng.pick(attributes);
             return new Expr.HasAttr(expr(s.owner(), d - 1), s.attribute());
         }
-        GenType owner = rng.chance(0.6) ? new GenType.Ent(randomEntityType(), null) : randomType();
-        if (owner instanceof GenType.Ent e) {
-            owner = new GenType.Ent(e.name(), e.name());
+        GenType owner;
+        if (rng.chance(0.6)) {
+            String type = randomEntityType();
+            owner = new GenType.Ent(type, type);
+        } else {
+            owner = randomType();
         }
         return new Expr.HasAttr(expr(owner, d - 1), rng.pick(Pool.ATTRS));
     }
@@ -535,7 +538,7 @@ final class PolicyGen {
                 return ite(type, d);
             case 2: {
                 Expr e = attribute(type, d);
-                return e != null ? e : setExpr(type, 0 == d - 1 ? 1 : d - 1);
+                return e != null ? e : setExpr(type, Math.max(1, d - 1));
             }
             default: {
                 Expr e = tag(type, d);
