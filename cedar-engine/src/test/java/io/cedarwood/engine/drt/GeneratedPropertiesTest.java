@@ -1,0 +1,157 @@
+package io.cedarwood.engine.drt;
+
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.Decision;
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.Policy;
+import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.Response;
+import io.cedarwood.engine.ast.Effect;
+import io.cedarwood.engine.eval.EvaluationException;
+import io.cedarwood.engine.eval.Evaluator;
+import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.value.Value;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reference's proved properties of the authorizer, and the round trips of our formats, checked on
+ * generated inputs against our engine alone (no reference needed).
+ */
+class GeneratedPropertiesTest {
+    private static final int CASES = 1500;
+    private static final long SEED = 7_777L;
+    private static final Authorizer AUTHORIZER = new Authorizer();
+
+    /** One generated policy set with its entities, built as the differential tests build it. */
+    private record Generated(AuthCase source, PolicySet policies, Entities entities) {
+    }
+
+    private static Generated generate(long seed) {
+        AuthCase c = AuthCase.generate(new Rng(seed), false);
+        PolicySet set = PolicySet.EMPTY;
+        for (Policy p : c.policies()) {
+            set = set.add(p);
+        }
+        for (AuthCase.Link l : c.links()) {
+            set = set.link(l.templateId(), l.newId(), l.values());
+        }
+        return new Generated(c, set, Entities.of(c.entities()));
+    }
+
+    /** Whether a policy is satisfied; {@code null} when it errors. */
+    private static Boolean satisfied(Policy p, Request r, Entities entities) {
+        try {
+            return Evaluator.isSatisfied(p, r, entities);
+        } catch (EvaluationException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void authorizerKeepsItsProvedPropertiesOnGeneratedInputs() {
+        int allows = 0;
+        int forbidsSeen = 0;
+        for (int i = 0; i < CASES; i++) {
+            Generated g = generate(Rng.caseSeed(SEED, 0, i));
+            for (Request r : g.source().requests()) {
+                Response response = AUTHORIZER.isAuthorized(r, g.policies(), g.entities());
+                boolean satisfiedPermit = false;
+                boolean satisfiedForbid = false;
+                for (Policy p : g.policies().policies()) {
+                    if (Boolean.TRUE.equals(satisfied(p, r, g.entities()))) {
+                        satisfiedPermit |= p.effect() == Effect.PERMIT;
+                        satisfiedForbid |= p.effect() == Effect.FORBID;
+                    }
+                }
+                // explicit permit: Allow implies a satisfied permit, and the reasons are satisfied permits
+                if (response.decision() == Decision.ALLOW) {
+                    allows++;
+                    assertThat(satisfiedPermit).as("allow without a satisfied permit, case %d", i).isTrue();
+                    for (PolicyId id : response.diagnostics().reason()) {
+                        Policy p = g.policies().policy(id);
+                        assertThat(p.effect()).isEqualTo(Effect.PERMIT);
+                        assertThat(satisfied(p, r, g.entities())).isTrue();
+                    }
+                }
+                // forbid overrides permit
+                if (satisfiedForbid) {
+                    forbidsSeen++;
+                    assertThat(response.decision()).as("a satisfied forbid, case %d", i).isEqualTo(Decision.DENY);
+                }
+                // default deny
+                if (!satisfiedPermit) {
+                    assertThat(response.decision()).as("no satisfied permit, case %d", i).isEqualTo(Decision.DENY);
+                }
+            }
+        }
+        assertThat(allows).as("the generators produce allows").isGreaterThan(100);
+        assertThat(forbidsSeen).as("the generators produce satisfied forbids").isGreaterThan(100);
+    }
+
+    @Test
+    void orderAndDuplicatesOfPoliciesDoNotChangeTheDecision() {
+        for (int i = 0; i < CASES; i++) {
+            Generated g = generate(Rng.caseSeed(SEED, 1, i));
+            List<Policy> statics = new ArrayList<>(g.policies().policies());
+            Collections.shuffle(statics, new Random(i));
+            List<Policy> duplicated = new ArrayList<>(statics);
+            for (Policy p : statics) {
+                duplicated.add(p.toBuilder().id(PolicyId.of(p.id().value() + "_copy")).templateId(null).build());
+            }
+            PolicySet shuffled = PolicySet.of(statics);
+            PolicySet doubled = PolicySet.of(duplicated);
+            for (Request r : g.source().requests()) {
+                Response original = AUTHORIZER.isAuthorized(r, g.policies(), g.entities());
+                Response reordered = AUTHORIZER.isAuthorized(r, shuffled, g.entities());
+                assertThat(reordered.decision()).isEqualTo(original.decision());
+                assertThat(reordered.diagnostics().reason()).containsExactlyInAnyOrderElementsOf(
+                        original.diagnostics().reason());
+                assertThat(AUTHORIZER.isAuthorized(r, doubled, g.entities()).decision())
+                        .as("case %d", i).isEqualTo(original.decision());
+            }
+        }
+    }
+
+    @Test
+    void generatedPoliciesRoundTripThroughTextAndJson() {
+        for (int i = 0; i < CASES; i++) {
+            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 2, i)), false);
+            for (Policy generated : c.policies()) {
+                String text = generated.toCedar();
+                Policy parsed = Policy.parse(generated.id(), text);
+                // the tree we built is the tree the text means
+                assertThat(parsed).as("case %d:\n%s", i, text).isEqualTo(generated);
+                // text -> tree -> text -> tree
+                assertThat(Policy.parse(generated.id(), parsed.toCedar())).isEqualTo(parsed);
+                // tree -> JSON -> tree
+                assertThat(CedarJson.readPolicy(generated.id(), CedarJson.writePolicy(parsed))).isEqualTo(parsed);
+            }
+            PolicySet set = PolicySet.of(c.policies());
+            assertThat(CedarJson.readPolicySet(CedarJson.writePolicySet(set))).isEqualTo(set);
+        }
+    }
+
+    @Test
+    void generatedEntitiesAndContextsRoundTripThroughJson() {
+        for (int i = 0; i < CASES; i++) {
+            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 3, i)), false);
+            List<Entity> read = CedarJson.readEntities(CedarJson.writeEntities(c.entities()));
+            assertThat(read).as("case %d", i).isEqualTo(c.entities());
+            assertThat(Entities.of(read)).isEqualTo(Entities.of(c.entities()));
+            for (Request r : c.requests()) {
+                Value context = CedarJson.readContext(CedarJson.writeValue(r.context()));
+                assertThat(context).isEqualTo(r.context());
+            }
+        }
+    }
+}
