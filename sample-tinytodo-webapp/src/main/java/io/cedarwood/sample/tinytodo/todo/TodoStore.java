@@ -73,6 +73,14 @@ public class TodoStore {
                 .param(kind.entityType()).param(name).query(String.class).list();
     }
 
+    /** The groups (temp, admin, interns) a user is directly in: not the teams of lists shared with them. */
+    public List<String> groupsOf(String user) {
+        return jdbc.sql("""
+                select m.team from memberships m join teams t on t.name = m.team
+                where m.member_type = 'User' and m.member_name = ? and t.list_id is null
+                order by m.team""").param(user).query(String.class).list();
+    }
+
     public List<Member> members(String team) {
         return jdbc.sql("""
                 select member_type, member_name from memberships where team = ?

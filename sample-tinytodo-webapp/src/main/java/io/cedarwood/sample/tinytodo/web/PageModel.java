@@ -2,7 +2,6 @@ package io.cedarwood.sample.tinytodo.web;
 
 import io.cedarwood.sample.tinytodo.cedar.DecisionRecorder;
 import io.cedarwood.sample.tinytodo.cedar.Explanation;
-import io.cedarwood.sample.tinytodo.todo.Member;
 import io.cedarwood.sample.tinytodo.todo.Person;
 import io.cedarwood.sample.tinytodo.todo.TodoStore;
 
@@ -34,7 +33,7 @@ class PageModel {
         }
         return store.person(authentication.getName())
                 .map((Person p) -> new Me(p.name(), p.location(), p.joblevel(),
-                        store.teamsOf(Member.Kind.USER, p.name())))
+                        store.groupsOf(p.name())))
                 .orElse(null);
     }
 
