@@ -34,6 +34,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("tinytodo.chromedriver", "/usr/bin/chromedriver"));
     /** Quiet: Selenium warns that it has no DevTools support for this Chromium version, which is not used. */
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+    private static boolean toldSkipped;
 
     final WebDriver driver;
     private final Path profile;
@@ -59,7 +60,11 @@ final class Browser implements AutoCloseable {
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
         }
-        Assumptions.abort("skipped: " + message);
+        if (!toldSkipped) {
+            toldSkipped = true;
+            System.err.println("browser tests skipped: " + message);
+        }
+        Assumptions.abort(message);
     }
 
     static Browser open(int port) {

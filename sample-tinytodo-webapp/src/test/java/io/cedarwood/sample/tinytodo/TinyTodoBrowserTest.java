@@ -1,7 +1,6 @@
 package io.cedarwood.sample.tinytodo;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,13 +29,9 @@ class TinyTodoBrowserTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void chromiumIsThere() {
-        Browser.requireChromium();
-    }
-
     @BeforeEach
     void openBrowser() {
+        Browser.requireChromium();
         if (browser == null) {
             browser = Browser.open(port);
         }
@@ -101,6 +96,7 @@ class TinyTodoBrowserTest {
         assertThat(text("tasks")).contains("Bread", "Cheese");
         assertThat(browser.find(By.id("add-task-button")).isEnabled()).isFalse();
         assertThat(browser.find(By.id("share-button")).isEnabled()).isFalse();
+        assertThat(browser.find(By.id("rename-button")).isEnabled()).isFalse();
         assertThat(task("Cheese").findElement(By.className("check")).isEnabled()).isFalse();
         assertThat(may("GetList")).startsWith("✓").contains("readers-and-editors");
         assertThat(may("CreateTask")).startsWith("✗");

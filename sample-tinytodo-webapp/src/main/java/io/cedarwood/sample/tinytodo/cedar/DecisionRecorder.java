@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Keeps, in the web session, the last decision about something the user tried to do, for the "Why?"
  * panel: every denial, and the grants of requests that change something. Page views that are allowed are
  * not kept (the panel would only ever say "you may see this page"), nor the questions the pages ask to
- * grey out buttons ({@link Permissions}).
+ * grey out buttons ({@link Permissions}), nor the requests of people not logged in.
  */
 @Component
 public class DecisionRecorder implements CedarDecisionListener {
@@ -30,8 +30,9 @@ public class DecisionRecorder implements CedarDecisionListener {
     @Override
     public void onDecision(CedarAuthorizationDecision decision, long nanos) {
         HttpServletRequest request = CedarAuthorizationService.currentRequest();
-        if (request == null || decision.source() == Source.PERMISSION) {
-            return;
+        if (request == null || decision.source() == Source.PERMISSION
+                || decision.failure().filter("unauthenticated"::equals).isPresent()) {
+            return; // not the user's doing, or nobody logged in (who then goes to the login page)
         }
         if (decision.isGranted() && "GET".equals(request.getMethod())) {
             return;

@@ -112,8 +112,7 @@ public class PageController {
     }
 
     @PostMapping("/lists/{listId}/tasks/{taskId}/delete")
-    public String deleteTask(@PathVariable("listId") long listId, @PathVariable("taskId") long taskId,
-            HttpServletRequest request) {
+    public String deleteTask(@PathVariable("listId") long listId, @PathVariable("taskId") long taskId) {
         todo.deleteTask(listId, taskId);
         return "redirect:/lists/" + listId;
     }
