@@ -128,4 +128,19 @@ class IntegrationTestRunnerTest {
         assertThat(failures(new IntegrationTestRunner(root).run(file)))
                 .contains("policy validation: the policies fail strict validation, expected them to pass");
     }
+
+    @Test
+    void withoutASchemaEntitiesAndContextAreReadAsWrittenAndNothingIsValidated() throws IOException {
+        Files.writeString(root.resolve("entities.json"), """
+                [{"uid": {"type": "User", "id": "alice"}, "attrs": {}, "parents": []},
+                 {"uid": {"type": "Photo", "id": "p"}, "attrs": {"owner": {"__entity": {"type": "User", "id": "alice"}}}, "parents": []}]""");
+        Path file = root.resolve("test.json");
+        Files.writeString(file, """
+                {"policies": "policies.cedar", "entities": "entities.json", "requests": [%s, %s]}""".formatted(
+                request("User", "{\"ip\": {\"__extn\": {\"fn\": \"ip\", \"arg\": \"127.0.0.1\"}}}", "", "allow", "\"policy0\""),
+                request("Stranger", "{\"ip\": {\"__extn\": {\"fn\": \"ip\", \"arg\": \"127.0.0.1\"}}}", "", "deny", "")));
+        List<IntegrationTestRunner.Check> checks = new IntegrationTestRunner(root).run(file);
+        assertThat(checks).extracting(IntegrationTestRunner.Check::description).containsExactly("as User", "as Stranger");
+        assertThat(failures(checks)).isEmpty();
+    }
 }
