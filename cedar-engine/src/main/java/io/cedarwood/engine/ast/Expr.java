@@ -3,7 +3,9 @@ package io.cedarwood.engine.ast;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.Value;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,29 @@ import java.util.Objects;
 public sealed interface Expr {
 
     <R> R accept(ExprVisitor<R> visitor);
+
+    /**
+     * The depth of this tree (a leaf is 1), computed without recursion so that any tree can be measured;
+     * counting stops as soon as it passes {@code limit}, so the result is then some number above it.
+     */
+    default int depthUpTo(int limit) {
+        record Item(Expr e, int depth) {
+        }
+        Deque<Item> stack = new ArrayDeque<>();
+        stack.push(new Item(this, 1));
+        int max = 0;
+        while (!stack.isEmpty()) {
+            Item item = stack.pop();
+            max = Math.max(max, item.depth());
+            if (max > limit) {
+                return max;
+            }
+            for (Expr child : item.e().children()) {
+                stack.push(new Item(child, item.depth() + 1));
+            }
+        }
+        return max;
+    }
 
     /** The direct sub-expressions, in evaluation order of appearance (record fields in source order). */
     default List<Expr> children() {

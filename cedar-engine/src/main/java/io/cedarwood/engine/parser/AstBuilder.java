@@ -64,9 +64,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -1408,7 +1406,7 @@ final class AstBuilder {
 
     /** Whether {@code e} is at most {@link #MAX_EXPR_DEPTH} deep; records an error if not. */
     private boolean checkDepth(Expr e, SourceSpan span) {
-        if (depth(e) <= MAX_EXPR_DEPTH) {
+        if (e.depthUpTo(MAX_EXPR_DEPTH) <= MAX_EXPR_DEPTH) {
             return true;
         }
         error(span, "the expression is nested too deeply",
@@ -1416,25 +1414,6 @@ final class AstBuilder {
         return false;
     }
 
-    /** The depth of a tree, computed without recursion; stops counting past the limit. */
-    static int depth(Expr root) {
-        record Item(Expr e, int depth) {
-        }
-        Deque<Item> stack = new ArrayDeque<>();
-        stack.push(new Item(root, 1));
-        int max = 0;
-        while (!stack.isEmpty()) {
-            Item item = stack.pop();
-            max = Math.max(max, item.depth());
-            if (max > MAX_EXPR_DEPTH) {
-                return max;
-            }
-            for (Expr child : item.e().children()) {
-                stack.push(new Item(child, item.depth() + 1));
-            }
-        }
-        return max;
-    }
 
 
     // ---------------------------------------------------------------- helpers

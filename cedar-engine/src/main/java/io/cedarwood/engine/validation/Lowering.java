@@ -14,9 +14,7 @@ import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +48,7 @@ final class Lowering {
     static int depth(Policy policy) {
         int max = 0;
         for (Condition c : policy.conditions()) {
-            max = Math.max(max, depth(c.body()));
+            max = Math.max(max, c.body().depthUpTo(MAX_DEPTH));
         }
         return max;
     }
@@ -205,52 +203,5 @@ final class Lowering {
         return n;
     }
 
-    /** The depth of a tree, computed without recursion; stops counting past the limit. */
-    private static int depth(Expr root) {
-        record Item(Expr e, int depth) {
-        }
-        Deque<Item> stack = new ArrayDeque<>();
-        stack.push(new Item(root, 1));
-        int max = 0;
-        while (!stack.isEmpty()) {
-            Item item = stack.pop();
-            max = Math.max(max, item.depth());
-            if (max > MAX_DEPTH) {
-                return max;
-            }
-            for (Expr child : children(item.e())) {
-                stack.push(new Item(child, item.depth() + 1));
-            }
-        }
-        return max;
-    }
 
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.If i) {
-            return List.of(i.condition(), i.thenExpr(), i.elseExpr());
-        } else if (e instanceof Expr.And a) {
-            return List.of(a.left(), a.right());
-        } else if (e instanceof Expr.Or o) {
-            return List.of(o.left(), o.right());
-        } else if (e instanceof Expr.Unary u) {
-            return List.of(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            return List.of(b.left(), b.right());
-        } else if (e instanceof Expr.GetAttr g) {
-            return List.of(g.target());
-        } else if (e instanceof Expr.HasAttr h) {
-            return List.of(h.target());
-        } else if (e instanceof Expr.Like l) {
-            return List.of(l.target());
-        } else if (e instanceof Expr.Is i) {
-            return List.of(i.target());
-        } else if (e instanceof Expr.SetLit s) {
-            return s.elements();
-        } else if (e instanceof Expr.RecordLit r) {
-            return List.copyOf(r.fields().values());
-        } else if (e instanceof Expr.ExtensionCall c) {
-            return c.arguments();
-        }
-        return List.of();
-    }
 }
