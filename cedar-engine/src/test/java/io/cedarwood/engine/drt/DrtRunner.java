@@ -23,10 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DrtRunner {
     /** The targets of a run and the share of the comparisons each gets. */
     static List<DrtTarget> targets() {
-        return List.of(new AuthTarget(), new ParseTarget(), new PolicyJsonTarget(), new SchemaTarget());
+        return List.of(new AuthTarget(), new ParseTarget(), new PolicyJsonTarget(), new SchemaTarget(),
+                new ValidationTarget());
     }
 
-    private static final double[] SHARES = {0.55, 0.25, 0.12, 0.08};
+    private static final double[] SHARES = {0.52, 0.23, 0.12, 0.08, 0.05};
     private static final int MAX_FINDINGS_PER_TARGET = 20;
 
     /** What one target did in a run. */
