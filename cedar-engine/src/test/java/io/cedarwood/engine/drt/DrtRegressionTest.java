@@ -190,4 +190,23 @@ class DrtRegressionTest {
         }
         return out;
     }
+    @TestFactory
+    List<DynamicTest> entityValidationVerdictsAreTheReferences() throws IOException {
+        List<DynamicTest> out = new ArrayList<>();
+        for (Path file : tests("entity-validation")) {
+            out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                JsonNode test = json(file);
+                boolean ours;
+                try {
+                    CedarJson.readEntities(text(test.path("entities").asText()),
+                            Schema.parseCedarSchema(text(test.path("schema").asText())));
+                    ours = true;
+                } catch (CedarException e) {
+                    ours = false;
+                }
+                assertThat(ours).isEqualTo(test.path("referenceConforms").asBoolean());
+            }));
+        }
+        return out;
+    }
 }
