@@ -198,8 +198,8 @@ class DrtRegressionTest {
                 JsonNode test = json(file);
                 boolean ours;
                 try {
-                    CedarJson.readEntities(text(test.path("entities").asText()),
-                            Schema.parseCedarSchema(text(test.path("schema").asText())));
+                    Entities.of(CedarJson.readEntities(text(test.path("entities").asText()),
+                            Schema.parseCedarSchema(text(test.path("schema").asText()))));
                     ours = true;
                 } catch (CedarException e) {
                     ours = false;

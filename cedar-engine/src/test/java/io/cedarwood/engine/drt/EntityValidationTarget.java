@@ -3,6 +3,7 @@ package io.cedarwood.engine.drt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.json.CedarJson;
 
@@ -38,11 +39,14 @@ final class EntityValidationTarget implements DrtTarget {
         return Result.agreed(1);
     }
 
-    /** Whether we read the entities against the schema. */
+    /**
+     * Whether we load the entities against the schema: read them with the schema, then build the entity
+     * store (which refuses conflicting duplicates and cycles, as the reference's reading does).
+     */
     static boolean ours(AuthCase c) {
         try {
-            CedarJson.readEntities(CedarJson.writeEntities(c.entities()),
-                    Schema.parseCedarSchema(c.schema().toCedarSchema()));
+            Entities.of(CedarJson.readEntities(CedarJson.writeEntities(c.entities()),
+                    Schema.parseCedarSchema(c.schema().toCedarSchema())));
             return true;
         } catch (CedarException e) {
             return false;
