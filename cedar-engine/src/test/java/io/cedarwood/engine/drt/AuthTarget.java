@@ -207,6 +207,11 @@ final class AuthTarget implements DrtTarget {
 
     /** Shrinks a disagreeing single-request case while it still disagrees. */
     static AuthCase minimize(AuthCase c) {
+        return minimize(c, AuthTarget::disagrees);
+    }
+
+    /** Shrinks a single-request case while {@code disagrees} holds (shared with the validation target). */
+    static AuthCase minimize(AuthCase c, java.util.function.Predicate<AuthCase> disagrees) {
         c = c.renumbered();
         int budget = SHRINK_BUDGET;
         boolean progress = true;
@@ -217,7 +222,7 @@ final class AuthTarget implements DrtTarget {
                     break;
                 }
                 AuthCase smaller = candidate.get();
-                if (smaller != null && disagrees(smaller)) {
+                if (smaller != null && disagrees.test(smaller)) {
                     c = smaller;
                     progress = true;
                     break;

@@ -167,4 +167,46 @@ class DrtRegressionTest {
         }
         return out;
     }
+    @TestFactory
+    List<DynamicTest> strictValidationVerdictsAreTheReferences() throws IOException {
+        List<DynamicTest> out = new ArrayList<>();
+        for (Path file : tests("validation")) {
+            out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                JsonNode test = json(file);
+                Boolean ours;
+                try {
+                    Schema schema = Schema.parseCedarSchema(text(test.path("schema").asText()));
+                    String policies = text(test.path("policies").asText());
+                    PolicySet set = "json".equals(test.path("policyFormat").asText())
+                            ? CedarJson.readPolicySet(policies) : PolicySet.parse(policies);
+                    ours = new io.cedarwood.engine.Validator(schema)
+                            .validate(set, io.cedarwood.engine.ValidationMode.STRICT).passed();
+                } catch (CedarException e) {
+                    ours = null;
+                }
+                JsonNode expected = test.path("referenceValidates");
+                assertThat(ours).isEqualTo(expected.isBoolean() ? expected.asBoolean() : null);
+            }));
+        }
+        return out;
+    }
+    @TestFactory
+    List<DynamicTest> entityValidationVerdictsAreTheReferences() throws IOException {
+        List<DynamicTest> out = new ArrayList<>();
+        for (Path file : tests("entity-validation")) {
+            out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                JsonNode test = json(file);
+                boolean ours;
+                try {
+                    Entities.of(CedarJson.readEntities(text(test.path("entities").asText()),
+                            Schema.parseCedarSchema(text(test.path("schema").asText()))));
+                    ours = true;
+                } catch (CedarException e) {
+                    ours = false;
+                }
+                assertThat(ours).isEqualTo(test.path("referenceConforms").asBoolean());
+            }));
+        }
+        return out;
+    }
 }

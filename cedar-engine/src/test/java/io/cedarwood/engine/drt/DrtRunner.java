@@ -23,10 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DrtRunner {
     /** The targets of a run and the share of the comparisons each gets. */
     static List<DrtTarget> targets() {
-        return List.of(new AuthTarget(), new ParseTarget(), new PolicyJsonTarget(), new SchemaTarget());
+        return List.of(new AuthTarget(), new ParseTarget(), new PolicyJsonTarget(), new SchemaTarget(),
+                new ValidationTarget(), new EntityValidationTarget());
     }
 
-    private static final double[] SHARES = {0.55, 0.25, 0.12, 0.08};
+    private static final double[] SHARES = {0.50, 0.23, 0.12, 0.08, 0.04, 0.03};
     private static final int MAX_FINDINGS_PER_TARGET = 20;
 
     /** What one target did in a run. */
@@ -56,12 +57,12 @@ final class DrtRunner {
             StringBuilder out = new StringBuilder();
             out.append(String.format("differential testing against cedar-policy 4.10.0: seed %d, %d comparisons "
                     + "requested, %.1f s%n", seed, requested, millis / 1000.0));
-            out.append(String.format("%-14s %12s %10s %14s%n", "target", "comparisons", "inputs", "disagreements"));
+            out.append(String.format("%-18s %12s %10s %14s%n", "target", "comparisons", "inputs", "disagreements"));
             for (TargetStats t : targets) {
-                out.append(String.format("%-14s %12d %10d %14d%n", t.name, t.comparisons.get(), t.inputs.get(),
+                out.append(String.format("%-18s %12d %10d %14d%n", t.name, t.comparisons.get(), t.inputs.get(),
                         t.disagreements.get()));
             }
-            out.append(String.format("%-14s %12d %10s %14d%n", "total", comparisons(), "", disagreements()));
+            out.append(String.format("%-18s %12d %10s %14d%n", "total", comparisons(), "", disagreements()));
             out.append("reproduce the run: mvn -pl cedar-engine verify -Pdrt -Ddrt.cases=").append(requested)
                     .append(" -Ddrt.seed=").append(seed).append('\n');
             for (TargetStats t : targets) {

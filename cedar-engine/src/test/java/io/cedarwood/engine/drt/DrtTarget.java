@@ -4,9 +4,8 @@ import java.util.Map;
 
 /**
  * One differential target: something both engines do that must come out the same. Each case is
- * generated from its own seed, so a case is reproduced from the seed alone. Targets for the strict
- * validation verdict and for entity validation plug in here once our validator and schema-based entity
- * parsing exist.
+ * generated from its own seed, so a case is reproduced from the seed alone. The targets and their shares
+ * of a run are listed in {@link DrtRunner#targets()}.
  */
 interface DrtTarget {
     String name();

@@ -154,4 +154,56 @@ class GeneratedPropertiesTest {
             }
         }
     }
+    @Test
+    void policiesThatValidateGiveNoTypeErrorsOnConformingInputs() {
+        int validSets = 0;
+        int conformingSets = 0;
+        int requestsChecked = 0;
+        int evaluations = 0;
+        int typeErrorsOfRejectedSets = 0;
+        for (int i = 0; i < CASES; i++) {
+            AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 4, i)), false);
+            io.cedarwood.engine.Schema schema = io.cedarwood.engine.Schema.parseCedarSchema(c.schema().toCedarSchema());
+            PolicySet set = ValidationTarget.policySet(c);
+            boolean valid = new io.cedarwood.engine.Validator(schema)
+                    .validate(set, io.cedarwood.engine.ValidationMode.STRICT).passed();
+            validSets += valid ? 1 : 0;
+            Entities entities;
+            try {
+                entities = Entities.of(CedarJson.readEntities(CedarJson.writeEntities(c.entities()), schema));
+            } catch (io.cedarwood.engine.CedarException e) {
+                continue;
+            }
+            conformingSets += valid ? 1 : 0;
+            for (Request r : c.requests()) {
+                try {
+                    schema.validateRequest(r);
+                } catch (io.cedarwood.engine.CedarException e) {
+                    continue;
+                }
+                requestsChecked += valid ? 1 : 0;
+                for (Policy p : set.policies()) {
+                    evaluations += valid ? 1 : 0;
+                    try {
+                        Evaluator.isSatisfied(p, r, entities);
+                    } catch (EvaluationException e) {
+                        if (!valid) {
+                            typeErrorsOfRejectedSets += e.kind() == EvaluationException.Kind.TYPE_ERROR ? 1 : 0;
+                            continue;
+                        }
+                        assertThat(e.kind()).as("case %d, policy %s on %s: %s%nschema:%n%s%npolicy:%n%s", i, p.id(),
+                                r, e.getMessage(), c.schema().toCedarSchema(), p.toCedar())
+                                .isNotEqualTo(EvaluationException.Kind.TYPE_ERROR);
+                    }
+                }
+            }
+        }
+        System.out.printf("validator soundness: %d valid policy sets, %d with conforming entities, %d requests, "
+                + "%d policy evaluations; %d type errors of rejected sets%n", validSets, conformingSets, requestsChecked,
+                evaluations, typeErrorsOfRejectedSets);
+        assertThat(requestsChecked).as("valid requests on validated policy sets").isGreaterThan(200);
+        assertThat(evaluations).isGreaterThan(500);
+        // the same inputs do give type errors where the validator rejects the policies, so the check has teeth
+        assertThat(typeErrorsOfRejectedSets).as("type errors of policy sets the validator rejects").isGreaterThan(20);
+    }
 }
