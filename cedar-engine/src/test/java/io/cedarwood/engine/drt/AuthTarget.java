@@ -318,7 +318,7 @@ final class AuthTarget implements DrtTarget {
                 for (int j = 0; j < size; j++) {
                     int node = j;
                     Expr here = ExprTrees.at(cond.body(), j);
-                    List<Expr> replacements = new ArrayList<>(ExprTrees.children(here));
+                    List<Expr> replacements = new ArrayList<>(here.children());
                     replacements.addAll(ExprTrees.dropOne(here));
                     if (!(here instanceof Expr.Literal)) {
                         replacements.add(new Expr.Literal(BoolValue.TRUE));

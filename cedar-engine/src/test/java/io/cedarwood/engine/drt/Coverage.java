@@ -94,7 +94,7 @@ final class Coverage {
         } else {
             add("expr." + e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         }
-        for (Expr c : ExprTrees.children(e)) {
+        for (Expr c : e.children()) {
             expr(c);
         }
     }

@@ -13,35 +13,6 @@ final class ExprTrees {
     private ExprTrees() {
     }
 
-    /** The direct subexpressions, in order. */
-    static List<Expr> children(Expr e) {
-        if (e instanceof Expr.If i) {
-            return List.of(i.condition(), i.thenExpr(), i.elseExpr());
-        } else if (e instanceof Expr.And a) {
-            return List.of(a.left(), a.right());
-        } else if (e instanceof Expr.Or o) {
-            return List.of(o.left(), o.right());
-        } else if (e instanceof Expr.Unary u) {
-            return List.of(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            return List.of(b.left(), b.right());
-        } else if (e instanceof Expr.GetAttr g) {
-            return List.of(g.target());
-        } else if (e instanceof Expr.HasAttr h) {
-            return List.of(h.target());
-        } else if (e instanceof Expr.Like l) {
-            return List.of(l.target());
-        } else if (e instanceof Expr.Is i) {
-            return List.of(i.target());
-        } else if (e instanceof Expr.SetLit s) {
-            return s.elements();
-        } else if (e instanceof Expr.RecordLit r) {
-            return new ArrayList<>(r.fields().values());
-        } else if (e instanceof Expr.ExtensionCall c) {
-            return c.arguments();
-        }
-        return List.of();
-    }
 
     /** {@code e} with its direct subexpressions replaced by {@code kids} (same number, same order). */
     static Expr withChildren(Expr e, List<Expr> kids) {
@@ -81,7 +52,7 @@ final class ExprTrees {
     /** The number of nodes. */
     static int size(Expr e) {
         int n = 1;
-        for (Expr c : children(e)) {
+        for (Expr c : e.children()) {
             n += size(c);
         }
         return n;
@@ -93,7 +64,7 @@ final class ExprTrees {
             return e;
         }
         index--;
-        for (Expr c : children(e)) {
+        for (Expr c : e.children()) {
             int s = size(c);
             if (index < s) {
                 return at(c, index);
@@ -109,7 +80,7 @@ final class ExprTrees {
             return replacement;
         }
         index--;
-        List<Expr> kids = new ArrayList<>(children(e));
+        List<Expr> kids = new ArrayList<>(e.children());
         for (int i = 0; i < kids.size(); i++) {
             int s = size(kids.get(i));
             if (index < s) {
