@@ -7,6 +7,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,11 +118,20 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    /** Clicks and waits for the next page. */
+    /**
+     * Clicks and waits until the next page has loaded. A mark left on the current page's window tells the
+     * pages apart; while the browser is between pages its answers may be errors, which only mean "not yet"
+     * (waiting on the old page's element instead races with Chromium discarding it).
+     */
     void clickAndWait(WebElement element) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.tinyTodoPageBeforeClick = true");
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .withMessage("no new page loaded after the click")
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.tinyTodoPageBeforeClick === undefined && document.readyState === 'complete'")));
     }
 
     /** A PNG of the whole page, not just the window's part of it; the window keeps that size. */
