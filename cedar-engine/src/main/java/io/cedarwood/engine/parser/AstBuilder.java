@@ -67,6 +67,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -651,38 +653,24 @@ final class AstBuilder {
     }
 
     private Special or(OrExprContext c) {
-        List<AndExprContext> parts = c.andExpr();
-        Special first = and(parts.get(0));
-        if (parts.size() == 1) {
-            return first;
-        }
-        List<Expr> rest = new ArrayList<>();
-        boolean ok = first != null;
-        for (int i = 1; i < parts.size(); i++) {
-            Expr e = toExpr(and(parts.get(i)));
-            ok &= e != null;
-            rest.add(e);
-        }
-        Expr acc = ok ? toExpr(first) : null;
-        if (acc == null) {
-            return null;
-        }
-        for (int i = 0; i < rest.size(); i++) {
-            acc = node(new Expr.Or(acc, rest.get(i)), span(c.getStart(), parts.get(i + 1).getStop()));
-        }
-        return new ExprS(acc, span(c));
+        return chain(c, c.andExpr(), this::and, Expr.Or::new);
     }
 
     private Special and(AndExprContext c) {
-        List<RelationContext> parts = c.relation();
-        Special first = relation(parts.get(0));
+        return chain(c, c.relation(), this::relation, Expr.And::new);
+    }
+
+    /** A left-nested chain {@code a op b op c}: every operand is built (so all errors are found), then joined. */
+    private <T extends ParserRuleContext> Special chain(ParserRuleContext c, List<T> parts, Function<T, Special> operand,
+                                                        BinaryOperator<Expr> join) {
+        Special first = operand.apply(parts.get(0));
         if (parts.size() == 1) {
             return first;
         }
         List<Expr> rest = new ArrayList<>();
         boolean ok = first != null;
         for (int i = 1; i < parts.size(); i++) {
-            Expr e = toExpr(relation(parts.get(i)));
+            Expr e = toExpr(operand.apply(parts.get(i)));
             ok &= e != null;
             rest.add(e);
         }
@@ -691,7 +679,7 @@ final class AstBuilder {
             return null;
         }
         for (int i = 0; i < rest.size(); i++) {
-            acc = node(new Expr.And(acc, rest.get(i)), span(c.getStart(), parts.get(i + 1).getStop()));
+            acc = node(join.apply(acc, rest.get(i)), span(c.getStart(), parts.get(i + 1).getStop()));
         }
         return new ExprS(acc, span(c));
     }
