@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,19 +174,25 @@ class DrtRegressionTest {
         for (Path file : tests("validation")) {
             out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                 JsonNode test = json(file);
-                Boolean ours;
+                Set<String> ours;
                 try {
                     Schema schema = Schema.parseCedarSchema(text(test.path("schema").asText()));
                     String policies = text(test.path("policies").asText());
                     PolicySet set = "json".equals(test.path("policyFormat").asText())
                             ? CedarJson.readPolicySet(policies) : PolicySet.parse(policies);
-                    ours = new io.cedarwood.engine.Validator(schema)
-                            .validate(set, io.cedarwood.engine.ValidationMode.STRICT).passed();
+                    ours = ValidationTarget.failing(new io.cedarwood.engine.Validator(schema)
+                            .validate(set, io.cedarwood.engine.ValidationMode.STRICT));
                 } catch (CedarException e) {
                     ours = null;
                 }
                 JsonNode expected = test.path("referenceValidates");
-                assertThat(ours).isEqualTo(expected.isBoolean() ? expected.asBoolean() : null);
+                assertThat(ours == null ? null : ours.isEmpty())
+                        .isEqualTo(expected.isBoolean() ? expected.asBoolean() : null);
+                if (test.has("referenceFailing")) {
+                    Set<String> expectedFailing = new java.util.TreeSet<>();
+                    test.path("referenceFailing").forEach(id -> expectedFailing.add(id.asText()));
+                    assertThat(ours).isEqualTo(expectedFailing);
+                }
             }));
         }
         return out;

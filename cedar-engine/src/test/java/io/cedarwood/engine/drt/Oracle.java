@@ -104,16 +104,30 @@ final class Oracle {
      * the schema or a policy does not even parse.
      */
     static Boolean validateStrict(String cedarSchema, JsonNode policySetJson) {
+        Set<String> failing = failingPolicies(cedarSchema, policySetJson, "strict");
+        return failing == null ? null : failing.isEmpty();
+    }
+
+    /**
+     * The ids of the policies, templates and links that the reference's validator reports errors for, in
+     * mode {@code "strict"} or {@code "permissive"}; {@code null} when the schema or a policy does not even
+     * parse.
+     */
+    static Set<String> failingPolicies(String cedarSchema, JsonNode policySetJson, String mode) {
         try {
             ObjectNode call = MAPPER.createObjectNode();
-            call.putObject("validationSettings").put("mode", "strict");
+            call.putObject("validationSettings").put("mode", mode);
             call.put("schema", cedarSchema);
             call.set("policies", policySetJson);
             JsonNode answer = MAPPER.readTree(call("ValidateOperation", MAPPER.writeValueAsString(call)));
             if (!"success".equals(answer.path("type").asText())) {
                 return null;
             }
-            return answer.path("validationErrors").isEmpty();
+            Set<String> failing = new TreeSet<>();
+            for (JsonNode error : answer.path("validationErrors")) {
+                failing.add(error.path("policyId").asText());
+            }
+            return failing;
         } catch (java.io.IOException e) {
             return null;
         }

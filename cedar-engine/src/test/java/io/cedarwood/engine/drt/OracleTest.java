@@ -72,6 +72,32 @@ class OracleTest {
     }
 
     @Test
+    void failingPoliciesPerModeNameTheFailingPolicy() {
+        String schema = "entity User = {age?: Long}; action view appliesTo { principal: [User], resource: [User] };";
+        ObjectNode set = MAPPER.createObjectNode();
+        ObjectNode statics = set.putObject("staticPolicies");
+        statics.put("ok", "permit(principal, action, resource);");
+        statics.put("optional", "permit(principal, action, resource) when { principal.age > 1 };");
+        statics.put("mixed", "permit(principal, action, resource) when { if true then 1 else \"a\" };");
+        assertThat(Oracle.failingPolicies(schema, set, "strict")).containsExactly("mixed", "optional");
+        assertThat(Oracle.failingPolicies("entity", set, "strict")).isNull();
+    }
+
+    /**
+     * cedar-java's native library is built without the reference's {@code permissive-validate} feature, so
+     * permissive verdicts cannot be compared differentially (docs/VERIFICATION.md says how they are checked
+     * instead). Should a later build have it, this fails as a reminder to add the comparison.
+     */
+    @Test
+    void oracleHasNoPermissiveMode() {
+        String schema = "entity User; action view appliesTo { principal: [User], resource: [User] };";
+        ObjectNode set = MAPPER.createObjectNode();
+        set.putObject("staticPolicies").put("ok", "permit(principal, action, resource);");
+        assertThat(Oracle.failingPolicies(schema, set, "strict")).isEmpty();
+        assertThat(Oracle.failingPolicies(schema, set, "permissive")).isNull();
+    }
+
+    @Test
     void entityValidationVerdict() {
         String schema = "entity User = {age: Long, ip?: ipaddr};";
         assertThat(Oracle.entitiesConform(schema,
