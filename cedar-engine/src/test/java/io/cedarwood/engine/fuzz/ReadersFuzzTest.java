@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
  * Inputs are UTF-8 text (for {@code jsonReaders}, after one byte that picks the reader), so the corpus
  * files are readable.
  *
- * <p>In an ordinary build these run in Jazzer's regression mode: each replays its corpus under
+ * <p>With the ordinary tests these run in Jazzer's regression mode: each replays its corpus under
  * {@code src/test/resources/io/cedarwood/engine/fuzz/ReadersFuzzTestInputs/<method>/} (seeds and every
- * crashing input found so far). {@code JAZZER_FUZZ=1} fuzzes instead (see docs/VERIFICATION.md).
+ * crashing input found so far). Then the build fuzzes each for the {@code maxDuration} of its annotation, in
+ * a JVM of its own with {@code JAZZER_FUZZ=1} (the {@code fuzz-*} executions in the pom; see
+ * docs/VERIFICATION.md).
  */
 class ReadersFuzzTest {
     /** Runs a reader; documented exceptions are fine, everything else propagates to Jazzer. */
@@ -32,7 +34,7 @@ class ReadersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "15s")
     void policyParser(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> {
@@ -45,7 +47,7 @@ class ReadersFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "15s")
     void cedarSchemaReader(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> {
@@ -55,13 +57,13 @@ class ReadersFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "15s")
     void jsonSchemaReader(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         expectOnlyCedarExceptions(() -> Schema.parseJson(text).toJson());
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "15s")
     void jsonReaders(byte[] data) {
         // the first byte picks the reader, the rest is the document
         int which = data.length == 0 ? 0 : Math.floorMod(data[0], 6);
