@@ -151,9 +151,15 @@ final class Lowering {
         } else if (e instanceof Expr.If i) {
             n = new Node.If(lower(i.condition()), lower(i.thenExpr()), lower(i.elseExpr()));
         } else if (e instanceof Expr.And a) {
-            n = new Node.And(lower(a.left()), lower(a.right()));
+            Node left = lower(a.left());
+            Node right = lower(a.right());
+            Boolean folded = bothBoolLiterals(left, right) ? literal(left) && literal(right) : null;
+            n = folded != null ? new Node.Lit(BoolValue.of(folded)) : new Node.And(left, right);
         } else if (e instanceof Expr.Or o) {
-            n = new Node.Or(lower(o.left()), lower(o.right()));
+            Node left = lower(o.left());
+            Node right = lower(o.right());
+            Boolean folded = bothBoolLiterals(left, right) ? literal(left) || literal(right) : null;
+            n = folded != null ? new Node.Lit(BoolValue.of(folded)) : new Node.Or(left, right);
         } else if (e instanceof Expr.Unary u) {
             n = new Node.Unary(u.op(), lower(u.operand()));
         } else if (e instanceof Expr.Binary b) {
@@ -194,6 +200,21 @@ final class Lowering {
             n = new Node.Call(c.function(), arguments);
         }
         return put(n, span);
+    }
+
+    /*
+     * The reference builds `&&` and `||` of two boolean literals as the literal they evaluate to (its AST
+     * builder folds them, from text and from JSON alike), and the typechecker looks at literals: `0 == (false
+     * && true)` compares two literals there, which strict validation allows, where `0 == !true` is an error.
+     * So the lowering folds them too; evaluation is not affected (such an expression cannot fail).
+     */
+    private static boolean bothBoolLiterals(Node left, Node right) {
+        return left instanceof Node.Lit l && l.value() instanceof BoolValue
+                && right instanceof Node.Lit r && r.value() instanceof BoolValue;
+    }
+
+    private static boolean literal(Node boolLiteral) {
+        return ((BoolValue) ((Node.Lit) boolLiteral).value()).value();
     }
 
     private Node put(Node n, SourceSpan span) {

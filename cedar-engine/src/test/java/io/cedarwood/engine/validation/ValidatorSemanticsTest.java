@@ -216,6 +216,20 @@ class ValidatorSemanticsTest {
     }
 
     @Test
+    void validateWhenAndOrOfBoolLiteralsThenTheyCompareAsLiteralsLikeTheReference() {
+        // the reference's AST builder folds `false && true` into `false`, and `==` of two literals of
+        // different types is no strict-mode error (found by the differential tests)
+        passesInBothModes("0 == (false && true)");
+        passesInBothModes("(true || false) == \"a\"");
+        passesInBothModes("0 == ((true && false) || true)");
+        assertThat(impossible(view("0 == (false && true)", ValidationMode.STRICT))).isTrue();
+        // only `&&` and `||` of two boolean literals fold
+        failsStrictPassesPermissive("0 == !true", Kind.INCOMPATIBLE_TYPES);
+        failsStrictPassesPermissive("0 == (if true then true else false)", Kind.INCOMPATIBLE_TYPES);
+        failsStrictPassesPermissive("0 == (false && principal.name == \"a\")", Kind.INCOMPATIBLE_TYPES);
+    }
+
+    @Test
     void validateWhenNotEqualOrGreaterThenDesugaredLikeTheReference() {
         passesInBothModes("principal.name != \"a\" && resource.level > 1 && resource.level >= 2");
         failsStrictPassesPermissive("principal.name != 1", Kind.INCOMPATIBLE_TYPES);
