@@ -1,0 +1,79 @@
+package io.cedarwood.jakarta;
+
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.json.CedarJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads policies, schemas and entities from a location: {@code classpath:META-INF/cedar/policies.cedar} (the
+ * thread's context class loader, which is the web application's) or a file system path, optionally
+ * {@code file:}-prefixed. Several policy files are given comma-separated.
+ */
+public final class CedarResources {
+    /** Where the defaults live on the classpath. */
+    public static final String DEFAULT_POLICIES = "classpath:META-INF/cedar/policies.cedar";
+    public static final String DEFAULT_SCHEMA = "classpath:META-INF/cedar/schema.cedarschema";
+    public static final String DEFAULT_ENTITIES = "classpath:META-INF/cedar/entities.json";
+    public static final String DEFAULT_ROUTES = "classpath:META-INF/cedar/routes.txt";
+
+    private CedarResources() {
+    }
+
+    /** The policies of every comma-separated location, in order, as one policy set. */
+    public static PolicySet policies(String locations) {
+        StringBuilder text = new StringBuilder();
+        for (String location : locations.split(",")) {
+            if (!location.isBlank()) {
+                text.append(require(location.strip())).append('\n');
+            }
+        }
+        return PolicySet.parse(text.toString());
+    }
+
+    /** A schema in the human format, or JSON when the location ends in {@code .json}. */
+    public static Schema schema(String location) {
+        String text = require(location);
+        return location.endsWith(".json") ? Schema.parseJson(text) : Schema.parseCedarSchema(text);
+    }
+
+    /** Entities in Cedar's JSON format. */
+    public static EntityProvider entities(String location) {
+        return Entities.of(CedarJson.readEntities(require(location)));
+    }
+
+    /** The text at the location; {@link IllegalArgumentException} when there is none. */
+    public static String require(String location) {
+        return read(location).orElseThrow(() -> new IllegalArgumentException("no file at `" + location + "`"));
+    }
+
+    /** The text at the location, empty when there is none. */
+    public static Optional<String> read(String location) {
+        try {
+            if (location.startsWith("classpath:")) {
+                String name = location.substring("classpath:".length());
+                name = name.startsWith("/") ? name.substring(1) : name;
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                if (loader == null) {
+                    loader = CedarResources.class.getClassLoader();
+                }
+                try (InputStream in = loader.getResourceAsStream(name)) {
+                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+            return Files.isRegularFile(path) ? Optional.of(Files.readString(path)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read `" + location + "`", e);
+        }
+    }
+}
