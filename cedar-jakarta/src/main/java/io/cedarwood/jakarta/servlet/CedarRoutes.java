@@ -44,14 +44,10 @@ public final class CedarRoutes {
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            int hash = line.indexOf('#');
-            if (hash >= 0 && line.lastIndexOf('"', hash) < 0) {
-                line = line.substring(0, hash);
-            }
-            if (line.isBlank()) {
+            List<String> tokens = tokens(line);
+            if (tokens.isEmpty()) {
                 continue;
             }
-            List<String> tokens = tokens(line);
             if (tokens.size() != 4) {
                 throw new IllegalArgumentException("route file line " + (i + 1)
                         + ": expected `METHOD PATH ACTION RESOURCE`, found `" + line.strip() + "`");
@@ -73,6 +69,8 @@ public final class CedarRoutes {
             char c = line.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
+            } else if (c == '#' && !quoted) {
+                break;
             }
             if (!quoted && Character.isWhitespace(c)) {
                 if (current.length() > 0) {
