@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class TodoHttpTests {
     @ArquillianResource
-    URL base;
+    protected URL base;
 
     private Reply get(String rawTarget, String user) throws IOException {
         return RawHttp.send(base, "GET", rawTarget, user);

@@ -53,6 +53,7 @@ public final class TodoWar {
         if (servletContainer) {
             return war;
         }
+        war.addClasses(TodoRest.class, TodoRest.Api.class);
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
