@@ -29,7 +29,17 @@ public final class TodoWar {
      *        them already (packed twice, Weld would find cedar-jakarta's beans twice)
      */
     public static WebArchive create(boolean servletContainer) {
+        return create(servletContainer, false);
+    }
+
+    /** @param programmatic the Cedar filter registered in code by {@link ProgrammaticSetup} instead of in web.xml */
+    public static WebArchive create(boolean servletContainer, boolean programmatic) {
         String webXml = resource("/todo/web.xml");
+        if (programmatic) {
+            webXml = webXml.replaceAll("(?s)\\n  <!-- Policies, schema.*?</filter>\\n", "\n  <listener>\n    <listener-class>"
+                    + ProgrammaticSetup.class.getName() + "</listener-class>\n  </listener>\n");
+            webXml = webXml.replaceAll("(?s)  <filter-mapping>\\s*<filter-name>cedar</filter-name>.*?</filter-mapping>\\n", "");
+        }
         if (servletContainer) {
             webXml = webXml.replaceFirst("\n  <filter>", """
 
@@ -46,7 +56,7 @@ public final class TodoWar {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "todo.war")
                 .setWebXML(new StringAsset(webXml))
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml")
-                .addClasses(TodoEntities.class, ListService.class, TestAuthFilter.class, TodoServlet.class)
+                .addClasses(TodoEntities.class, ListService.class, TestAuthFilter.class, TodoServlet.class, ProgrammaticSetup.class)
                 .addAsResource(SharedTinyTodo.policies().toFile(), "META-INF/cedar/policies.cedar")
                 .addAsResource(SharedTinyTodo.schema().toFile(), "META-INF/cedar/schema.cedarschema")
                 .addAsResource(new StringAsset(resource("/todo/routes.txt")), "META-INF/cedar/routes.txt");
