@@ -1,7 +1,10 @@
 package io.cedarwood.jakarta;
 
+import io.cedarwood.engine.CedarException;
 import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.Policy;
+import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.json.CedarJson;
@@ -12,7 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads policies, schemas and entities from a location: {@code classpath:META-INF/cedar/policies.cedar} (the
@@ -29,15 +37,47 @@ public final class CedarResources {
     private CedarResources() {
     }
 
-    /** The policies of every comma-separated location, in order, as one policy set. */
+    /**
+     * The policies of every comma-separated location, in order, as one policy set. A policy's id is its
+     * {@code @id("...")} annotation when it has one, otherwise {@code policy0}, {@code policy1}, ... counted
+     * across the files (as cedar-spring-security does).
+     *
+     * @throws IllegalArgumentException when a file is missing, does not parse, or two policies have one {@code @id}
+     */
     public static PolicySet policies(String locations) {
-        StringBuilder text = new StringBuilder();
+        PolicySet set = PolicySet.EMPTY;
+        int counter = 0;
+        Set<PolicyId> annotated = new HashSet<>();
         for (String location : locations.split(",")) {
-            if (!location.isBlank()) {
-                text.append(require(location.strip())).append('\n');
+            if (location.isBlank()) {
+                continue;
             }
+            PolicySet parsed;
+            try {
+                parsed = PolicySet.parse(require(location.strip()));
+            } catch (CedarException e) {
+                throw new IllegalArgumentException("invalid policies in `" + location.strip() + "`:\n" + e.getMessage(), e);
+            }
+            List<Policy> inFile = new ArrayList<>(parsed.policies());
+            inFile.addAll(parsed.templates());
+            inFile.sort(Comparator.comparingInt(p -> number(p.id())));
+            for (Policy p : inFile) {
+                String id = p.annotations().get("id");
+                PolicyId newId = PolicyId.of(id != null ? id : "policy" + (counter + number(p.id())));
+                if (id != null && !annotated.add(newId)) {
+                    throw new IllegalArgumentException("two policies have `@id(\"" + id + "\")`, the second in `"
+                            + location.strip() + "`");
+                }
+                set = set.add(p.withId(newId));
+            }
+            counter += inFile.size();
         }
-        return PolicySet.parse(text.toString());
+        return set;
+    }
+
+    /** The n of the id {@code policyN} the parser gave. */
+    private static int number(PolicyId id) {
+        return Integer.parseInt(id.value().substring("policy".length()));
     }
 
     /** A schema in the human format, or JSON when the location ends in {@code .json}. */

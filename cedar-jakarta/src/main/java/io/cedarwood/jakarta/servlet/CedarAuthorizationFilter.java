@@ -150,7 +150,7 @@ public class CedarAuthorizationFilter implements Filter {
             throw new IllegalArgumentException("no class `" + className + "`", e);
         }
         if (!EntityProvider.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("`" + className + "` does not implement EntityProvider");
+            throw new IllegalArgumentException("`" + className + "` is not an entity provider");
         }
         Optional<Object> bean = CdiBeans.lookup(type);
         if (bean.isPresent()) {
