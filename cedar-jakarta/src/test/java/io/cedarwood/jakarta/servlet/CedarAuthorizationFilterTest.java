@@ -41,9 +41,10 @@ class CedarAuthorizationFilterTest {
     void initParametersWhenPoliciesDoNotValidateThenStartupFails() throws IOException {
         Path policies = write("bad.cedar", "permit(principal, action == Action::\"GetList\", resource) when { resource.nosuch };");
         Path routes = write("routes.txt", "");
+        Path schema = SharedTinyTodo.schema();
         assertThatThrownBy(() -> CedarAuthorizationFilter.fromInitParameters(Map.of(
                 "cedar.policies", policies.toString(),
-                "cedar.schema", SharedTinyTodo.schema().toString(),
+                "cedar.schema", schema.toString(),
                 "cedar.routes", routes.toString())::get))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("do not validate").hasMessageContaining("nosuch");

@@ -9,6 +9,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The filter registered in code ({@code ProgrammaticSetup}): its own routes, a login page instead of a 401. */
+@EnabledIf("io.cedarwood.jakarta.todo.SharedTinyTodo#presentOrRequired")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class JettyProgrammaticTest {

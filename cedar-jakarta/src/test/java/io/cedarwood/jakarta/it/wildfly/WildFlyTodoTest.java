@@ -9,6 +9,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The TinyTodo web application in a full Jakarta EE server: WildFly, managed by Arquillian, over real HTTP. */
+@EnabledIf("io.cedarwood.jakarta.todo.SharedTinyTodo#presentOrRequired")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WildFlyTodoTest extends TodoHttpTests {
