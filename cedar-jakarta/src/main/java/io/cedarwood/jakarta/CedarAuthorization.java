@@ -49,7 +49,7 @@ public final class CedarAuthorization {
         if (schema != null) {
             ValidationResult result = new Validator(schema).validate(policies);
             if (!result.passed()) {
-                throw new IllegalStateException("policies do not validate against the schema: " + result.errors().stream()
+                throw new CedarConfigurationException("policies do not validate against the schema: " + result.errors().stream()
                         .map(ValidationError::toString).collect(Collectors.joining("; ")));
             }
         }
@@ -188,7 +188,7 @@ public final class CedarAuthorization {
             return this;
         }
 
-        /** @throws IllegalStateException when the policies do not validate against the schema */
+        /** @throws CedarConfigurationException when the policies do not validate against the schema */
         public CedarAuthorization build() {
             return new CedarAuthorization(this);
         }

@@ -42,7 +42,7 @@ public final class CedarResources {
      * {@code @id("...")} annotation when it has one, otherwise {@code policy0}, {@code policy1}, ... counted
      * across the files (as cedar-spring-security does).
      *
-     * @throws IllegalArgumentException when a file is missing, does not parse, or two policies have one {@code @id}
+     * @throws CedarConfigurationException when a file is missing, does not parse, or two policies have one {@code @id}
      */
     public static PolicySet policies(String locations) {
         PolicySet set = PolicySet.EMPTY;
@@ -56,7 +56,7 @@ public final class CedarResources {
             try {
                 parsed = PolicySet.parse(require(location.strip()));
             } catch (CedarException e) {
-                throw new IllegalArgumentException("invalid policies in `" + location.strip() + "`:\n" + e.getMessage(), e);
+                throw new CedarConfigurationException("invalid policies in `" + location.strip() + "`:\n" + e.getMessage(), e);
             }
             List<Policy> inFile = new ArrayList<>(parsed.policies());
             inFile.addAll(parsed.templates());
@@ -65,7 +65,7 @@ public final class CedarResources {
                 String id = p.annotations().get("id");
                 PolicyId newId = PolicyId.of(id != null ? id : "policy" + (counter + number(p.id())));
                 if (id != null && !annotated.add(newId)) {
-                    throw new IllegalArgumentException("two policies have `@id(\"" + id + "\")`, the second in `"
+                    throw new CedarConfigurationException("two policies have `@id(\"" + id + "\")`, the second in `"
                             + location.strip() + "`");
                 }
                 set = set.add(p.withId(newId));
@@ -83,17 +83,25 @@ public final class CedarResources {
     /** A schema in the human format, or JSON when the location ends in {@code .json}. */
     public static Schema schema(String location) {
         String text = require(location);
-        return location.endsWith(".json") ? Schema.parseJson(text) : Schema.parseCedarSchema(text);
+        try {
+            return location.endsWith(".json") ? Schema.parseJson(text) : Schema.parseCedarSchema(text);
+        } catch (CedarException e) {
+            throw new CedarConfigurationException("invalid schema in `" + location + "`:\n" + e.getMessage(), e);
+        }
     }
 
     /** Entities in Cedar's JSON format. */
     public static EntityProvider entities(String location) {
-        return Entities.of(CedarJson.readEntities(require(location)));
+        try {
+            return Entities.of(CedarJson.readEntities(require(location)));
+        } catch (CedarException e) {
+            throw new CedarConfigurationException("invalid entities in `" + location + "`:\n" + e.getMessage(), e);
+        }
     }
 
-    /** The text at the location; {@link IllegalArgumentException} when there is none. */
+    /** The text at the location; {@link CedarConfigurationException} when there is none. */
     public static String require(String location) {
-        return read(location).orElseThrow(() -> new IllegalArgumentException("no file at `" + location + "`"));
+        return read(location).orElseThrow(() -> new CedarConfigurationException("no file at `" + location + "`"));
     }
 
     /** The text at the location, empty when there is none. */

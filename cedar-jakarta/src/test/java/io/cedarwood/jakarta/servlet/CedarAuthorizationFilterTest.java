@@ -2,10 +2,13 @@ package io.cedarwood.jakarta.servlet;
 
 import io.cedarwood.engine.value.IpAddrValue;
 import io.cedarwood.jakarta.todo.SharedTinyTodo;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,7 +49,7 @@ class CedarAuthorizationFilterTest {
                 "cedar.policies", policies.toString(),
                 "cedar.schema", schema.toString(),
                 "cedar.routes", routes.toString())::get))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(io.cedarwood.jakarta.CedarConfigurationException.class)
                 .hasMessageContaining("do not validate").hasMessageContaining("nosuch");
     }
 
@@ -60,6 +63,17 @@ class CedarAuthorizationFilterTest {
         assertThatThrownBy(() -> CedarAuthorizationFilter.fromInitParameters(Map.of(
                 "cedar.policies", dir.resolve("none.cedar").toString(), "cedar.routes", routes.toString())::get))
                 .hasMessageContaining("no file at");
+    }
+
+    @Test
+    void initWhenConfigurationInvalidThenServletExceptionSaysWhy() throws IOException {
+        Path routes = write("routes.txt", "GET /lists/{id} Action::\"GetList\" List::\"{nope}\"\n");
+        Map<String, String> params = Map.of("cedar.policies", SharedTinyTodo.policies().toString(), "cedar.routes", routes.toString());
+        FilterConfig config = (FilterConfig) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {FilterConfig.class},
+                (proxy, m, args) -> m.getName().equals("getInitParameter") ? params.get((String) args[0]) : null);
+        CedarAuthorizationFilter filter = new CedarAuthorizationFilter();
+        assertThatThrownBy(() -> filter.init(config)).isInstanceOf(ServletException.class)
+                .hasMessageContaining("route file line 1").hasMessageContaining("{nope}");
     }
 
     @Test
