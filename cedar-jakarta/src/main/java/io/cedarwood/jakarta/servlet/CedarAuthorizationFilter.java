@@ -118,7 +118,7 @@ public class CedarAuthorizationFilter implements Filter {
         auth.principalMapper(CedarPrincipalMapper.byName(param(params, "cedar.principal-type", "User"),
                 param(params, "cedar.role-type", "Role"),
                 Arrays.stream(roles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
-        auth.decisionLog(CedarDecisionLog.of(Level.valueOf(param(params, "cedar.log-level", "INFO").toUpperCase(Locale.ROOT)),
+        auth.decisionLog(CedarDecisionLog.of(level(param(params, "cedar.log-level", "INFO")),
                 Boolean.parseBoolean(param(params, "cedar.log-allowed", "false"))));
         CedarRoutes routes = CedarRoutes.parse(CedarResources.require(param(params, "cedar.routes", CedarResources.DEFAULT_ROUTES)));
         CedarFilterSettings.Builder b = CedarFilterSettings.builder(auth.build(), routes);
@@ -135,6 +135,14 @@ public class CedarAuthorizationFilter implements Filter {
             b.redirectTo(login.strip());
         }
         return b.build();
+    }
+
+    private static Level level(String name) {
+        try {
+            return Level.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("`" + name + "` is not a log level (TRACE, DEBUG, INFO, WARNING, ERROR)", e);
+        }
     }
 
     private static String param(java.util.function.Function<String, String> params, String name, String otherwise) {
