@@ -1,0 +1,170 @@
+package io.cedarwood.jakarta.cdi;
+
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.StringValue;
+import io.cedarwood.engine.value.Value;
+import io.cedarwood.jakarta.CedarAccessDeniedException;
+import io.cedarwood.jakarta.CedarAuthorization;
+import io.cedarwood.jakarta.CedarDecision;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Enforces {@link CedarAuthorize}: maps the call to a Cedar request, asks Cedar, and either proceeds or
+ * throws {@link CedarAccessDeniedException}. A call that cannot be mapped (a parameter the expression names
+ * does not exist, a {@code null} resource id) or whose evaluation fails is denied and logged (fail closed).
+ */
+@CedarAuthorize
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE)
+public class CedarAuthorizeInterceptor {
+    private static final Pattern UID = Pattern.compile("(.+)::\"([^\"\\\\]*)\"");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    @Inject
+    CedarBeans beans;
+
+    @AroundInvoke
+    public Object authorize(InvocationContext invocation) throws Exception {
+        Method method = invocation.getMethod();
+        CedarAuthorize annotation = annotation(method, invocation.getTarget());
+        Callers.Caller caller = Callers.current();
+        CedarAuthorization authorization;
+        try {
+            authorization = beans.authorization();
+        } catch (RuntimeException e) {
+            System.getLogger(CedarAuthorizeInterceptor.class.getName()).log(System.Logger.Level.WARNING,
+                    "cedar: no authorization for `" + method + "`, denied: " + e.getMessage(), e);
+            throw new CedarAccessDeniedException(new CedarDecision(null, null, null, deniedResponse(), e.toString()));
+        }
+        CedarDecision decision;
+        try {
+            if (annotation == null || annotation.action().isBlank()) {
+                throw new IllegalStateException("no action for `" + method.getName() + "`");
+            }
+            EntityUid action = action(annotation.action());
+            EntityUid resource = resource(annotation.resource(), method, invocation.getParameters());
+            Map<String, Value> context = context(annotation.context(), method, invocation.getParameters());
+            decision = authorization.decide(caller.principal(), caller.inRole(), action, resource, context);
+        } catch (RuntimeException e) {
+            decision = authorization.deny(caller.principal(), caller.inRole(),
+                    "cannot map `" + method.getName() + "`: " + e.getMessage(), e);
+        }
+        if (!decision.isAllowed()) {
+            throw new CedarAccessDeniedException(decision);
+        }
+        return invocation.proceed();
+    }
+
+    private static io.cedarwood.engine.Response deniedResponse() {
+        return new io.cedarwood.engine.Response(io.cedarwood.engine.Decision.DENY,
+                new io.cedarwood.engine.Diagnostics(java.util.Set.of(), java.util.List.of()));
+    }
+
+    /** The method's own annotation, else its class's (walking up from the bean's class). */
+    static CedarAuthorize annotation(Method method, Object target) {
+        CedarAuthorize a = method.getAnnotation(CedarAuthorize.class);
+        if (a != null) {
+            return a;
+        }
+        for (Class<?> c = target == null ? method.getDeclaringClass() : target.getClass(); c != null; c = c.getSuperclass()) {
+            a = c.getAnnotation(CedarAuthorize.class);
+            if (a != null) {
+                return a;
+            }
+        }
+        return method.getDeclaringClass().getAnnotation(CedarAuthorize.class);
+    }
+
+    static EntityUid action(String text) {
+        Matcher m = UID.matcher(text.strip());
+        return m.matches() ? EntityUid.of(m.group(1), m.group(2)) : EntityUid.of("Action", text.strip());
+    }
+
+    static EntityUid resource(String expression, Method method, Object[] args) {
+        if (expression.isBlank()) {
+            Parameter[] params = method.getParameters();
+            for (int i = 0; i < params.length; i++) {
+                if (params[i].isAnnotationPresent(CedarResource.class)) {
+                    if (args[i] instanceof EntityUid uid) {
+                        return uid;
+                    }
+                    throw new IllegalArgumentException("the @CedarResource parameter is not an entity uid and no resource expression is given");
+                }
+            }
+            throw new IllegalArgumentException("no resource: give `resource` or a @CedarResource parameter");
+        }
+        Matcher m = UID.matcher(expression.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("resource `" + expression + "` is not an entity uid like `List::\"{listId}\"`");
+        }
+        Matcher v = VARIABLE.matcher(m.group(2));
+        StringBuilder id = new StringBuilder();
+        while (v.find()) {
+            Object value = argument(v.group(1), method, args);
+            if (value == null) {
+                throw new IllegalArgumentException("parameter `" + v.group(1) + "` is null");
+            }
+            String text = value instanceof EntityUid uid ? uid.id() : String.valueOf(value);
+            v.appendReplacement(id, Matcher.quoteReplacement(text));
+        }
+        v.appendTail(id);
+        return EntityUid.of(m.group(1), id.toString());
+    }
+
+    static Map<String, Value> context(String[] entries, Method method, Object[] args) {
+        Map<String, Value> context = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String key = (eq < 0 ? entry : entry.substring(0, eq)).strip();
+            String name = (eq < 0 ? entry : entry.substring(eq + 1)).strip();
+            Object value = argument(name, method, args);
+            if (value != null) {
+                context.put(key, value(value));
+            }
+        }
+        return context;
+    }
+
+    private static Value value(Object o) {
+        if (o instanceof Value v) {
+            return v;
+        } else if (o instanceof Boolean b) {
+            return BoolValue.of(b);
+        } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return new LongValue(((Number) o).longValue());
+        }
+        return StringValue.of(String.valueOf(o));
+    }
+
+    /** The argument of the parameter named {@code name}: by {@link CedarResource} name, else by parameter name. */
+    private static Object argument(String name, Method method, Object[] args) {
+        Parameter[] params = method.getParameters();
+        for (int i = 0; i < params.length; i++) {
+            CedarResource r = params[i].getAnnotation(CedarResource.class);
+            if (r != null && (r.value().equals(name) || r.value().isEmpty() && params[i].isNamePresent()
+                    && params[i].getName().equals(name))) {
+                return args[i];
+            }
+        }
+        for (int i = 0; i < params.length; i++) {
+            if (params[i].isNamePresent() && params[i].getName().equals(name)) {
+                return args[i];
+            }
+        }
+        throw new IllegalArgumentException("`" + method.getName() + "` has no parameter `" + name + "`"
+                + (params.length > 0 && !params[0].isNamePresent() ? " (compiled without -parameters: name it with @CedarResource)" : ""));
+    }
+}

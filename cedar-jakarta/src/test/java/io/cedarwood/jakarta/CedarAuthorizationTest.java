@@ -1,0 +1,73 @@
+package io.cedarwood.jakarta;
+
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import org.junit.jupiter.api.Test;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CedarAuthorizationTest {
+    private static final Principal ALICE = () -> "alice";
+    private static final EntityUid READ = EntityUid.of("Action", "Read");
+    private static final EntityUid DOC = EntityUid.of("Doc", "1");
+
+    private final PolicySet policies = PolicySet.parse("""
+            permit(principal in Role::"admin", action, resource) when { principal.level > 3 };
+            """);
+
+    @Test
+    void decideWhenMapperGivesRolesAndProviderGivesAttributesThenMerged() {
+        CedarAuthorization auth = CedarAuthorization.builder().policies(policies)
+                .principalMapper(CedarPrincipalMapper.byName("User", "Role", List.of("admin", "ops")))
+                .entities(Entities.of(List.of(new Entity(EntityUid.of("User", "alice"), Map.of("level", new LongValue(5)), Set.of()))))
+                .build();
+        CedarDecision allowed = auth.decide(ALICE, "admin"::equals, READ, DOC, Map.of());
+        assertThat(allowed.isAllowed()).isTrue();
+        assertThat(allowed.response().diagnostics().reason()).extracting(Object::toString).containsExactly("policy0");
+        assertThat(auth.decide(ALICE, role -> false, READ, DOC, Map.of()).isAllowed()).isFalse();
+    }
+
+    @Test
+    void decideWhenNoPrincipalThenUnauthenticatedWithoutAskingCedar() {
+        CedarAuthorization auth = CedarAuthorization.builder().policies(PolicySet.parse("permit(principal, action, resource);")).build();
+        CedarDecision d = auth.decide(null, role -> false, READ, DOC, Map.of());
+        assertThat(d.isAllowed()).isFalse();
+        assertThat(d.isAuthenticated()).isFalse();
+        assertThat(d.failureReason()).hasValue("unauthenticated");
+    }
+
+    @Test
+    void decideWhenEntityProviderThrowsThenDeniedWithCause() {
+        CedarAuthorization auth = CedarAuthorization.builder().policies(policies)
+                .principalMapper(CedarPrincipalMapper.byName("User", "Role", List.of("admin")))
+                .entities(uid -> {
+                    throw new IllegalStateException("store offline");
+                }).build();
+        CedarDecision d = auth.decide(ALICE, role -> true, READ, DOC, Map.of());
+        assertThat(d.isAllowed()).isFalse();
+        assertThat(d.principal()).isEqualTo(EntityUid.of("User", "alice"));
+        assertThat(d.failureReason()).hasValueSatisfying(f -> assertThat(f).contains("store offline"));
+        assertThat(d.toString()).contains("principal=User::\"alice\"", "action=Action::\"Read\"", "decision=deny", "store offline");
+    }
+
+    @Test
+    void buildWhenPoliciesDoNotValidateThenFails() {
+        Schema schema = Schema.parseCedarSchema("entity User; entity Doc; action Read appliesTo { principal: User, resource: Doc };");
+        assertThatThrownBy(() -> CedarAuthorization.builder().policies(PolicySet.parse(
+                "permit(principal, action == Action::\"Read\", resource) when { resource.owner == principal };"))
+                .schema(schema).build())
+                .isInstanceOf(io.cedarwood.jakarta.CedarConfigurationException.class).hasMessageContaining("do not validate");
+        assertThat(CedarAuthorization.builder().policies(PolicySet.parse("permit(principal, action == Action::\"Read\", resource);"))
+                .schema(schema).build().schema()).isPresent();
+    }
+}
