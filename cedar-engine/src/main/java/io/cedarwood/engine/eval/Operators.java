@@ -141,7 +141,11 @@ final class Operators {
      * absorb instead the later one can too.
      */
     static boolean like(String text, Pattern pattern) {
-        int[] p = flatten(pattern.elements());
+        return like(text, flatten(pattern));
+    }
+
+    /** {@link #like(String, Pattern)} with the pattern already {@linkplain #flatten flattened}. */
+    static boolean like(String text, int[] p) {
         int[] t = text.codePoints().toArray();
         int i = 0; // into t
         int j = 0; // into p
@@ -170,7 +174,9 @@ final class Operators {
     /** A code point never found in text: marks a wildcard in a flattened pattern. */
     private static final int WILDCARD = -1;
 
-    private static int[] flatten(List<Pattern.Element> elements) {
+    /** The pattern as code points, {@code -1} for a wildcard: what {@link #like(String, int[])} matches against. */
+    static int[] flatten(Pattern pattern) {
+        List<Pattern.Element> elements = pattern.elements();
         int n = 0;
         for (Pattern.Element e : elements) {
             n += e instanceof Pattern.Text text ? text.text().codePointCount(0, text.text().length()) : 1;
