@@ -5,7 +5,8 @@ import io.cedarwood.engine.eval.CompiledPolicy;
 import io.cedarwood.engine.eval.EvaluationException;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,8 +36,8 @@ public final class Authorizer {
 
     /** The decision over the policies of {@code index} (package-private so that tests can force the index). */
     static Response decide(Request request, PolicyIndex index, EntityProvider entities) {
-        Set<PolicyId> satisfiedPermits = null;
-        Set<PolicyId> satisfiedForbids = null;
+        Ids satisfiedPermits = null;
+        Ids satisfiedForbids = null;
         List<AuthorizationError> errors = null;
         for (int ordinal : index.candidates(request, entities)) {
             CompiledPolicy policy = index.policy(ordinal);
@@ -53,14 +54,14 @@ public final class Authorizer {
             if (satisfied) {
                 if (policy.policy().effect() == Effect.PERMIT) {
                     if (satisfiedPermits == null) {
-                        satisfiedPermits = new LinkedHashSet<>(4);
+                        satisfiedPermits = new Ids();
                     }
-                    satisfiedPermits.add(policy.policy().id());
+                    satisfiedPermits.ids.add(policy.policy().id());
                 } else {
                     if (satisfiedForbids == null) {
-                        satisfiedForbids = new LinkedHashSet<>(4);
+                        satisfiedForbids = new Ids();
                     }
-                    satisfiedForbids.add(policy.policy().id());
+                    satisfiedForbids.ids.add(policy.policy().id());
                 }
             }
         }
@@ -71,5 +72,23 @@ public final class Authorizer {
             return new Response(Decision.ALLOW, new Diagnostics(satisfiedPermits, errorList));
         }
         return new Response(Decision.DENY, new Diagnostics(Set.of(), errorList));
+    }
+
+    /**
+     * The ids of the satisfied policies as they are found: distinct (each policy is evaluated once), in
+     * set order. Only read by {@link Diagnostics}, which copies it.
+     */
+    private static final class Ids extends AbstractSet<PolicyId> {
+        final List<PolicyId> ids = new ArrayList<>(2);
+
+        @Override
+        public Iterator<PolicyId> iterator() {
+            return ids.iterator();
+        }
+
+        @Override
+        public int size() {
+            return ids.size();
+        }
     }
 }

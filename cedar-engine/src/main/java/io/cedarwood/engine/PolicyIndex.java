@@ -4,7 +4,6 @@ import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.eval.CompiledPolicy;
-import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.util.ArrayList;
@@ -17,14 +16,15 @@ import java.util.Set;
 
 /**
  * The static and template-linked policies of a {@link PolicySet}, compiled, and indexed by scope so that a
- * request only looks at the policies whose scope can match it. Each policy goes into one bucket, chosen by
- * the most telling part of its scope: {@code principal == uid}, else {@code resource == uid}, else
- * {@code action == uid}, else {@code principal in uid} ({@code is T in uid} too), else
- * {@code resource in uid}, else {@code action in [...]} (one bucket per listed action), else
- * {@code principal is T}, else {@code resource is T}; a policy with none of these is always a candidate.
- * A request gathers the buckets of its principal, action and resource, and of their ancestors for the
- * {@code in} buckets: a superset of the policies whose scope matches, which are then evaluated in full, in
- * the order of the set, so that decisions and diagnostics are exactly those of evaluating every policy.
+ * request only looks at the policies whose scope can match it. A policy can be filed under each constrained
+ * part of its scope: {@code principal == uid}, {@code principal in uid} (or {@code is T in uid}),
+ * {@code principal is T}, the same for the resource, {@code action == uid} and {@code action in [...]}
+ * (under each listed action). It goes into one bucket only, that of its rarest key (the key fewest
+ * policies share), so that a request never gathers a needlessly large bucket; a policy with an
+ * unconstrained scope is always a candidate. A request gathers the buckets of its principal, action and
+ * resource, and of their ancestors for the {@code in} buckets: a superset of the policies whose scope
+ * matches, which are then evaluated in full, in the order of the set, so that decisions and diagnostics
+ * are exactly those of evaluating every policy.
  *
  * <p>Below {@link #SCAN_BELOW} policies the index is not consulted: checking every scope is cheaper
  * than the lookups. Immutable and thread-safe.
@@ -37,70 +37,112 @@ final class PolicyIndex {
     private final CompiledPolicy[] policies;
     private final int[] all;
     private final boolean scan;
-    private final Map<EntityUid, int[]> principalEq;
-    private final Map<EntityUid, int[]> resourceEq;
-    private final Map<EntityUid, int[]> actionEq;
-    private final Map<EntityUid, int[]> principalIn;
-    private final Map<EntityUid, int[]> resourceIn;
-    private final Map<EntityUid, int[]> actionIn;
-    private final Map<EntityType, int[]> principalIs;
-    private final Map<EntityType, int[]> resourceIs;
+    private final Map<Object, int[]> principalEq;
+    private final Map<Object, int[]> resourceEq;
+    private final Map<Object, int[]> actionEq;
+    private final Map<Object, int[]> principalIn;
+    private final Map<Object, int[]> resourceIn;
+    private final Map<Object, int[]> actionIn;
+    private final Map<Object, int[]> principalIs;
+    private final Map<Object, int[]> resourceIs;
     private final int[] unscoped;
+
+    /** The parts of a scope a policy can be indexed by, in order of preference when equally telling. */
+    private enum Part { PRINCIPAL_EQ, RESOURCE_EQ, ACTION_EQ, PRINCIPAL_IN, RESOURCE_IN, ACTION_IN, PRINCIPAL_IS, RESOURCE_IS }
+
+    /** One way to index a policy: a part of its scope and the keys (several for {@code action in [...]}). */
+    private record Option(Part part, List<Object> keys) {
+    }
 
     PolicyIndex(Collection<Policy> policies, int scanBelow) {
         this.policies = new CompiledPolicy[policies.size()];
         this.all = new int[policies.size()];
-        Map<EntityUid, List<Integer>> pEq = new HashMap<>();
-        Map<EntityUid, List<Integer>> rEq = new HashMap<>();
-        Map<EntityUid, List<Integer>> aEq = new HashMap<>();
-        Map<EntityUid, List<Integer>> pIn = new HashMap<>();
-        Map<EntityUid, List<Integer>> rIn = new HashMap<>();
-        Map<EntityUid, List<Integer>> aIn = new HashMap<>();
-        Map<EntityType, List<Integer>> pIs = new HashMap<>();
-        Map<EntityType, List<Integer>> rIs = new HashMap<>();
-        List<Integer> rest = new ArrayList<>();
+        // first how many policies share each key, then each policy goes under its rarest key, so that no
+        // bucket a request gathers is needlessly large (many policies say `action == view`, few name a user)
+        List<List<Option>> options = new ArrayList<>(policies.size());
+        List<Map<Object, Integer>> counts = new ArrayList<>();
+        for (int p = 0; p < Part.values().length; p++) {
+            counts.add(new HashMap<>());
+        }
         int i = 0;
         for (Policy p : policies) {
             this.policies[i] = CompiledPolicy.compile(p);
             all[i] = i;
-            Integer ordinal = i;
-            ScopeConstraint principal = p.principal();
-            ScopeConstraint resource = p.resource();
-            ActionConstraint action = p.action();
-            if (principal instanceof ScopeConstraint.Eq eq) {
-                add(pEq, uid(eq.ref()), ordinal);
-            } else if (resource instanceof ScopeConstraint.Eq eq) {
-                add(rEq, uid(eq.ref()), ordinal);
-            } else if (action instanceof ActionConstraint.Eq eq) {
-                add(aEq, eq.uid(), ordinal);
-            } else if (inTarget(principal) != null) {
-                add(pIn, inTarget(principal), ordinal);
-            } else if (inTarget(resource) != null) {
-                add(rIn, inTarget(resource), ordinal);
-            } else if (action instanceof ActionConstraint.In in) {
-                // `action in []` matches nothing: in no bucket at all
-                for (EntityUid uid : Set.copyOf(in.uids())) {
-                    add(aIn, uid, ordinal);
+            List<Option> own = options(p);
+            for (Option o : own) {
+                for (Object key : o.keys()) {
+                    counts.get(o.part().ordinal()).merge(key, 1, Integer::sum);
                 }
-            } else if (principal instanceof ScopeConstraint.Is is) {
-                add(pIs, is.entityType(), ordinal);
-            } else if (resource instanceof ScopeConstraint.Is is) {
-                add(rIs, is.entityType(), ordinal);
-            } else {
-                rest.add(ordinal);
             }
+            options.add(own);
             i++;
         }
+        List<Map<Object, List<Integer>>> buckets = new ArrayList<>();
+        for (int p = 0; p < Part.values().length; p++) {
+            buckets.add(new HashMap<>());
+        }
+        List<Integer> rest = new ArrayList<>();
+        for (int ordinal = 0; ordinal < options.size(); ordinal++) {
+            Option best = null;
+            long bestCost = Long.MAX_VALUE;
+            for (Option o : options.get(ordinal)) {
+                long cost = 0;
+                for (Object key : o.keys()) {
+                    cost += counts.get(o.part().ordinal()).get(key);
+                }
+                if (cost < bestCost) {
+                    best = o;
+                    bestCost = cost;
+                }
+            }
+            if (best == null) {
+                rest.add(ordinal);
+            } else {
+                // `action in []` has no keys: it matches nothing and is in no bucket
+                for (Object key : best.keys()) {
+                    buckets.get(best.part().ordinal()).computeIfAbsent(key, k -> new ArrayList<>(1)).add(ordinal);
+                }
+            }
+        }
         this.scan = policies.size() < scanBelow;
-        this.principalEq = freeze(pEq);
-        this.resourceEq = freeze(rEq);
-        this.actionEq = freeze(aEq);
-        this.principalIn = freeze(pIn);
-        this.resourceIn = freeze(rIn);
-        this.actionIn = freeze(aIn);
-        this.principalIs = freeze(pIs);
-        this.resourceIs = freeze(rIs);
+        this.principalEq = freeze(buckets.get(Part.PRINCIPAL_EQ.ordinal()));
+        this.resourceEq = freeze(buckets.get(Part.RESOURCE_EQ.ordinal()));
+        this.actionEq = freeze(buckets.get(Part.ACTION_EQ.ordinal()));
+        this.principalIn = freeze(buckets.get(Part.PRINCIPAL_IN.ordinal()));
+        this.resourceIn = freeze(buckets.get(Part.RESOURCE_IN.ordinal()));
+        this.actionIn = freeze(buckets.get(Part.ACTION_IN.ordinal()));
+        this.principalIs = freeze(buckets.get(Part.PRINCIPAL_IS.ordinal()));
+        this.resourceIs = freeze(buckets.get(Part.RESOURCE_IS.ordinal()));
         this.unscoped = ints(rest);
+    }
+
+    private static List<Option> options(Policy p) {
+        List<Option> out = new ArrayList<>(3);
+        ScopeConstraint principal = p.principal();
+        ScopeConstraint resource = p.resource();
+        ActionConstraint action = p.action();
+        if (principal instanceof ScopeConstraint.Eq eq) {
+            out.add(new Option(Part.PRINCIPAL_EQ, List.<Object>of(uid(eq.ref()))));
+        } else if (inTarget(principal) != null) {
+            out.add(new Option(Part.PRINCIPAL_IN, List.<Object>of(inTarget(principal))));
+        } else if (principal instanceof ScopeConstraint.Is is) {
+            out.add(new Option(Part.PRINCIPAL_IS, List.<Object>of(is.entityType())));
+        }
+        if (resource instanceof ScopeConstraint.Eq eq) {
+            out.add(new Option(Part.RESOURCE_EQ, List.<Object>of(uid(eq.ref()))));
+        } else if (inTarget(resource) != null) {
+            out.add(new Option(Part.RESOURCE_IN, List.<Object>of(inTarget(resource))));
+        } else if (resource instanceof ScopeConstraint.Is is) {
+            out.add(new Option(Part.RESOURCE_IS, List.<Object>of(is.entityType())));
+        }
+        if (action instanceof ActionConstraint.Eq eq) {
+            out.add(new Option(Part.ACTION_EQ, List.<Object>of(eq.uid())));
+        } else if (action instanceof ActionConstraint.In in) {
+            out.add(new Option(Part.ACTION_IN, List.copyOf(new java.util.LinkedHashSet<Object>(in.uids()))));
+        }
+        // equally telling options: the order of Part decides
+        out.sort(java.util.Comparator.comparing(Option::part));
+        return out;
     }
 
     /** The compiled policy at this position of the set. */
@@ -147,7 +189,7 @@ final class PolicyIndex {
         }
 
         /** The buckets of {@code uid} and of each of its ancestors, whichever side is smaller walked. */
-        void addIn(Map<EntityUid, int[]> buckets, EntityUid uid, EntityProvider entities) {
+        void addIn(Map<Object, int[]> buckets, EntityUid uid, EntityProvider entities) {
             if (buckets.isEmpty()) {
                 return;
             }
@@ -158,7 +200,7 @@ final class PolicyIndex {
                     add(buckets.get(a));
                 }
             } else {
-                for (Map.Entry<EntityUid, int[]> e : buckets.entrySet()) {
+                for (Map.Entry<Object, int[]> e : buckets.entrySet()) {
                     if (ancestors.contains(e.getKey())) {
                         add(e.getValue());
                     }
@@ -203,10 +245,6 @@ final class PolicyIndex {
             return u.uid();
         }
         throw new IllegalStateException("unlinked slot " + ((EntityReference.Slot) ref).slot().cedarName());
-    }
-
-    private static <K> void add(Map<K, List<Integer>> map, K key, Integer ordinal) {
-        map.computeIfAbsent(key, k -> new ArrayList<>(1)).add(ordinal);
     }
 
     private static <K> Map<K, int[]> freeze(Map<K, List<Integer>> map) {

@@ -146,21 +146,26 @@ final class Operators {
 
     /** {@link #like(String, Pattern)} with the pattern already {@linkplain #flatten flattened}. */
     static boolean like(String text, int[] p) {
-        int[] t = text.codePoints().toArray();
-        int i = 0; // into t
+        // i and starText index chars of text, stepping a code point at a time
+        int n = text.length();
+        int i = 0; // into text
         int j = 0; // into p
         int star = -1; // in p, the most recent wildcard
-        int starText = 0; // in t, where that wildcard's match currently ends
-        while (i < t.length) {
+        int starText = 0; // in text, where that wildcard's match currently ends
+        while (i < n) {
             if (j < p.length && p[j] == WILDCARD) {
                 star = j++;
                 starText = i;
-            } else if (j < p.length && p[j] == t[i]) {
-                i++;
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (j < p.length && p[j] == c) {
+                i += Character.charCount(c);
                 j++;
             } else if (star >= 0) {
                 j = star + 1;
-                i = ++starText;
+                starText += Character.charCount(text.codePointAt(starText));
+                i = starText;
             } else {
                 return false;
             }
