@@ -106,4 +106,41 @@ class PolicyIndexTest {
         assertThat(set.policies()).hasSize(50_000);
         assertThat(millis).as("milliseconds to build a set of 50,000 policies").isLessThan(5_000);
     }
+
+    @Test
+    void threadsAuthorizingOnAFreshSetAtOnceGetTheSameAnswers() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            text.append("permit(principal == User::\"u").append(i).append("\", action, resource) when { context.ok };\n");
+        }
+        for (int round = 0; round < 5; round++) {
+            PolicySet set = policies(text.toString()); // its index is built by whichever thread comes first
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<Decision>>> results = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    results.add(pool.submit(() -> {
+                        List<Decision> decisions = new ArrayList<>();
+                        for (int i = 0; i < 2_000; i += 7) {
+                            io.cedarwood.engine.value.RecordValue context = new io.cedarwood.engine.value.RecordValue(
+                                    java.util.Map.of("ok", io.cedarwood.engine.value.BoolValue.of(i % 2 == 0)));
+                            Request request = new Request(EntityUid.of("User", "u" + i), VIEW, DOC, context);
+                            decisions.add(new Authorizer().isAuthorized(request, set, Entities.EMPTY).decision());
+                        }
+                        return decisions;
+                    }));
+                }
+                List<Decision> first = results.get(0).get();
+                assertThat(first).hasSize(286).contains(Decision.ALLOW, Decision.DENY);
+                for (java.util.concurrent.Future<List<Decision>> f : results) {
+                    assertThat(f.get()).isEqualTo(first);
+                }
+                for (int k = 0; k < first.size(); k++) {
+                    assertThat(first.get(k)).isEqualTo((k * 7) % 2 == 0 ? Decision.ALLOW : Decision.DENY);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
