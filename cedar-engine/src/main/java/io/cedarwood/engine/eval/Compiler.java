@@ -135,8 +135,8 @@ final class Compiler {
         if (constant) {
             try {
                 return new Lit(node.eval(null, null));
-            } catch (EvaluationException e) {
-                return node; // fails when evaluated, with the same error
+            } catch (RuntimeException e) {
+                return node; // fails when evaluated, with the same error, and only if evaluation gets there
             }
         }
         return node;
