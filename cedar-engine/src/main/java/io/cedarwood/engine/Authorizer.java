@@ -1,20 +1,25 @@
 package io.cedarwood.engine;
 
 import io.cedarwood.engine.ast.Effect;
+import io.cedarwood.engine.eval.CompiledPolicy;
 import io.cedarwood.engine.eval.EvaluationException;
-import io.cedarwood.engine.eval.Evaluator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Decides requests: Allow iff at least one permit policy is satisfied and no forbid policy is. Every
- * static and template-linked policy is evaluated (templates themselves are not); one whose evaluation
- * errors is skipped and reported in the diagnostics. Never throws because a policy errored. Stateless and
- * thread-safe.
+ * static and template-linked policy whose scope can match the request is evaluated (templates themselves
+ * are not); one whose evaluation errors is skipped and reported in the diagnostics. Never throws because
+ * a policy errored. Stateless and thread-safe, and takes no lock.
+ *
+ * <p>The policy set compiles and indexes its policies by scope on first use (see {@code docs/performance.md});
+ * the answer is the one {@link io.cedarwood.engine.eval.Evaluator#isSatisfied} gives for every policy in
+ * turn.
  */
 public final class Authorizer {
     /**
@@ -26,26 +31,64 @@ public final class Authorizer {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(entities, "entities");
-        Set<PolicyId> satisfiedPermits = new LinkedHashSet<>();
-        Set<PolicyId> satisfiedForbids = new LinkedHashSet<>();
-        List<AuthorizationError> errors = new ArrayList<>();
-        for (Policy policy : policies.policies()) {
+        return decide(request, policies.index(), entities);
+    }
+
+    /** The decision over the policies of {@code index} (package-private so that tests can force the index). */
+    static Response decide(Request request, PolicyIndex index, EntityProvider entities) {
+        Ids satisfiedPermits = null;
+        Ids satisfiedForbids = null;
+        List<AuthorizationError> errors = null;
+        for (int ordinal : index.candidates(request, entities)) {
+            CompiledPolicy policy = index.policy(ordinal);
             boolean satisfied;
             try {
-                satisfied = Evaluator.isSatisfied(policy, request, entities);
+                satisfied = policy.isSatisfied(request, entities);
             } catch (EvaluationException e) {
-                errors.add(new AuthorizationError(policy.id(), e.getMessage()));
+                if (errors == null) {
+                    errors = new ArrayList<>(2);
+                }
+                errors.add(new AuthorizationError(policy.policy().id(), e.getMessage()));
                 continue;
             }
             if (satisfied) {
-                (policy.effect() == Effect.PERMIT ? satisfiedPermits : satisfiedForbids).add(policy.id());
+                if (policy.policy().effect() == Effect.PERMIT) {
+                    if (satisfiedPermits == null) {
+                        satisfiedPermits = new Ids();
+                    }
+                    satisfiedPermits.ids.add(policy.policy().id());
+                } else {
+                    if (satisfiedForbids == null) {
+                        satisfiedForbids = new Ids();
+                    }
+                    satisfiedForbids.ids.add(policy.policy().id());
+                }
             }
         }
-        if (!satisfiedForbids.isEmpty()) {
-            return new Response(Decision.DENY, new Diagnostics(satisfiedForbids, errors));
-        } else if (!satisfiedPermits.isEmpty()) {
-            return new Response(Decision.ALLOW, new Diagnostics(satisfiedPermits, errors));
+        List<AuthorizationError> errorList = errors == null ? List.of() : errors;
+        if (satisfiedForbids != null) {
+            return new Response(Decision.DENY, new Diagnostics(satisfiedForbids, errorList));
+        } else if (satisfiedPermits != null) {
+            return new Response(Decision.ALLOW, new Diagnostics(satisfiedPermits, errorList));
         }
-        return new Response(Decision.DENY, new Diagnostics(Set.of(), errors));
+        return new Response(Decision.DENY, new Diagnostics(Set.of(), errorList));
+    }
+
+    /**
+     * The ids of the satisfied policies as they are found: distinct (each policy is evaluated once), in
+     * set order. Only read by {@link Diagnostics}, which copies it.
+     */
+    private static final class Ids extends AbstractSet<PolicyId> {
+        final List<PolicyId> ids = new ArrayList<>(2);
+
+        @Override
+        public Iterator<PolicyId> iterator() {
+            return ids.iterator();
+        }
+
+        @Override
+        public int size() {
+            return ids.size();
+        }
     }
 }

@@ -28,6 +28,8 @@ public final class PolicySet {
     private final Map<PolicyId, Policy> templates;
     /** Static policies and templates in the order they were added, for printing. */
     private final List<Policy> sourceOrder;
+    /** The policies compiled and indexed for the authorizer, built on first use (a race builds an equal one). */
+    private volatile PolicyIndex index;
 
     private PolicySet(Map<PolicyId, Policy> policies, Map<PolicyId, Policy> templates, List<Policy> sourceOrder) {
         this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
@@ -51,16 +53,36 @@ public final class PolicySet {
      * @throws CedarException when two policies share an id
      */
     public static PolicySet of(Collection<Policy> policies) {
-        PolicySet set = EMPTY;
-        for (Policy p : policies) {
-            set = set.add(p);
+        // one pass, not a chain of add(): each add copies the set, which is quadratic in its size
+        Map<PolicyId, Policy> p = new LinkedHashMap<>();
+        Map<PolicyId, Policy> t = new LinkedHashMap<>();
+        List<Policy> order = new ArrayList<>();
+        for (Policy policy : policies) {
+            Objects.requireNonNull(policy, "policy");
+            if (p.containsKey(policy.id()) || t.containsKey(policy.id())) {
+                throw new CedarException("duplicate policy id `" + policy.id() + "`");
+            }
+            (policy.isTemplate() ? t : p).put(policy.id(), policy);
+            if (policy.templateId().isEmpty()) {
+                order.add(policy);
+            }
         }
-        return set;
+        return p.isEmpty() && t.isEmpty() ? EMPTY : new PolicySet(p, t, order);
     }
 
     /** The static and template-linked policies, in the order they were added. */
     public Collection<Policy> policies() {
         return policies.values();
+    }
+
+    /** The policies compiled and indexed by scope, for the authorizer. */
+    PolicyIndex index() {
+        PolicyIndex i = index;
+        if (i == null) {
+            i = new PolicyIndex(policies.values(), PolicyIndex.SCAN_BELOW);
+            index = i;
+        }
+        return i;
     }
 
     /** The templates, in the order they were added. */

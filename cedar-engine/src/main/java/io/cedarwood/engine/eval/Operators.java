@@ -141,22 +141,31 @@ final class Operators {
      * absorb instead the later one can too.
      */
     static boolean like(String text, Pattern pattern) {
-        int[] p = flatten(pattern.elements());
-        int[] t = text.codePoints().toArray();
-        int i = 0; // into t
+        return like(text, flatten(pattern));
+    }
+
+    /** {@link #like(String, Pattern)} with the pattern already {@linkplain #flatten flattened}. */
+    static boolean like(String text, int[] p) {
+        // i and starText index chars of text, stepping a code point at a time
+        int n = text.length();
+        int i = 0; // into text
         int j = 0; // into p
         int star = -1; // in p, the most recent wildcard
-        int starText = 0; // in t, where that wildcard's match currently ends
-        while (i < t.length) {
+        int starText = 0; // in text, where that wildcard's match currently ends
+        while (i < n) {
             if (j < p.length && p[j] == WILDCARD) {
                 star = j++;
                 starText = i;
-            } else if (j < p.length && p[j] == t[i]) {
-                i++;
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (j < p.length && p[j] == c) {
+                i += Character.charCount(c);
                 j++;
             } else if (star >= 0) {
                 j = star + 1;
-                i = ++starText;
+                starText += Character.charCount(text.codePointAt(starText));
+                i = starText;
             } else {
                 return false;
             }
@@ -170,7 +179,9 @@ final class Operators {
     /** A code point never found in text: marks a wildcard in a flattened pattern. */
     private static final int WILDCARD = -1;
 
-    private static int[] flatten(List<Pattern.Element> elements) {
+    /** The pattern as code points, {@code -1} for a wildcard: what {@link #like(String, int[])} matches against. */
+    static int[] flatten(Pattern pattern) {
+        List<Pattern.Element> elements = pattern.elements();
         int n = 0;
         for (Pattern.Element e : elements) {
             n += e instanceof Pattern.Text text ? text.text().codePointCount(0, text.text().length()) : 1;

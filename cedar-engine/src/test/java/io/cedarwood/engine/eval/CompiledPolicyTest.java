@@ -1,0 +1,104 @@
+package io.cedarwood.engine.eval;
+
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.Policy;
+import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.ast.Condition;
+import io.cedarwood.engine.ast.Effect;
+import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.StringValue;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CompiledPolicyTest {
+    private static final EntityUid ALICE = EntityUid.of("User", "alice");
+    private static final Request REQUEST = new Request(ALICE, EntityUid.of("Action", "view"), EntityUid.of("Doc", "d"));
+
+    private static Policy when(Expr body) {
+        return Policy.builder(PolicyId.of("p"), Effect.PERMIT).conditions(List.of(new Condition(Condition.Kind.WHEN, body))).build();
+    }
+
+    private static Expr call(String function, Expr... arguments) {
+        return new Expr.ExtensionCall(function, List.of(arguments));
+    }
+
+    @Test
+    void isSatisfiedWhenAConstantConditionHolds() {
+        Expr body = call("lessThan", call("decimal", Exprs.lit("1.5")), call("decimal", Exprs.lit("2.0")));
+        assertThat(CompiledPolicy.compile(when(body)).isSatisfied(REQUEST, Entities.EMPTY)).isTrue();
+    }
+
+    @Test
+    void isSatisfiedWhenAnExtensionCallOnLiteralsFailsThenItFailsWhenEvaluatedNotWhenCompiled() {
+        Policy policy = when(call("lessThan", call("decimal", Exprs.lit("nope")), call("decimal", Exprs.lit("2.0"))));
+        CompiledPolicy compiled = CompiledPolicy.compile(policy);
+        assertThatThrownBy(() -> compiled.isSatisfied(REQUEST, Entities.EMPTY))
+                .isInstanceOfSatisfying(EvaluationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(EvaluationException.Kind.EXTENSION_ERROR))
+                .hasMessage(messageOf(() -> Evaluator.isSatisfied(policy, REQUEST, Entities.EMPTY)));
+    }
+
+    @Test
+    void isSatisfiedWhenTheScopeDoesNotMatchThenTheConditionIsNotEvaluated() {
+        Policy policy = when(new Expr.GetAttr(new Expr.Var(io.cedarwood.engine.ast.Variable.PRINCIPAL), "missing"))
+                .toBuilder().principal(new io.cedarwood.engine.ast.ScopeConstraint.Is(io.cedarwood.engine.value.EntityType.of("Team")))
+                .build();
+        assertThat(CompiledPolicy.compile(policy).isSatisfied(REQUEST, Entities.EMPTY)).isFalse();
+    }
+
+    @Test
+    void isSatisfiedWhenTheConditionIsTooDeepToCompileThenTheInterpreterDecidesWithItsLimit() {
+        Expr deep = Exprs.lit(true);
+        for (int i = 0; i < Evaluator.MAX_DEPTH + 5; i++) {
+            deep = new Expr.Unary(io.cedarwood.engine.ast.UnaryOp.NOT, deep);
+        }
+        Policy policy = when(deep);
+        assertThatThrownBy(() -> CompiledPolicy.compile(policy).isSatisfied(REQUEST, Entities.EMPTY))
+                .isInstanceOfSatisfying(EvaluationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(EvaluationException.Kind.TOO_DEEP));
+    }
+
+    @Test
+    void isSatisfiedWhenTheConditionIsSomewhatDeepThenCompiledAndInterpretedAgree() {
+        Expr body = Exprs.lit(true);
+        for (int i = 0; i < CompiledPolicy.MAX_COMPILED_DEPTH * 2; i++) {
+            body = new Expr.Unary(io.cedarwood.engine.ast.UnaryOp.NOT, body);
+        }
+        Policy policy = when(body);
+        assertThat(CompiledPolicy.compile(policy).isSatisfied(REQUEST, Entities.EMPTY))
+                .isEqualTo(Evaluator.isSatisfied(policy, REQUEST, Entities.EMPTY)).isTrue();
+    }
+
+    @Test
+    void compileRefusesATemplate() {
+        Policy template = Policy.builder(PolicyId.of("t"), Effect.PERMIT)
+                .principal(new io.cedarwood.engine.ast.ScopeConstraint.Eq(
+                        new io.cedarwood.engine.ast.EntityReference.Slot(io.cedarwood.engine.ast.SlotId.PRINCIPAL)))
+                .build();
+        assertThatThrownBy(() -> CompiledPolicy.compile(template)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void likeMatchesCodePointsOutsideTheBasicPlane() {
+        Expr body = new Expr.Like(Exprs.lit(StringValue.of("a\uD83D\uDE00b\uD83D\uDE00")),
+                new io.cedarwood.engine.ast.Pattern(List.of(new io.cedarwood.engine.ast.Pattern.Text("a"),
+                        new io.cedarwood.engine.ast.Pattern.Wildcard(),
+                        new io.cedarwood.engine.ast.Pattern.Text("\uD83D\uDE00"))));
+        assertThat(CompiledPolicy.compile(when(body)).isSatisfied(REQUEST, Entities.EMPTY)).isTrue();
+    }
+
+    private static String messageOf(Runnable r) {
+        try {
+            r.run();
+        } catch (EvaluationException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected an evaluation error");
+    }
+}
