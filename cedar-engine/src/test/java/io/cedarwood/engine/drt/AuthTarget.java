@@ -8,6 +8,7 @@ import io.cedarwood.engine.Authorizer;
 import io.cedarwood.engine.CedarException;
 import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.IndexedAuthorizer;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.PolicySet;
@@ -72,6 +73,7 @@ final class AuthTarget implements DrtTarget {
         final ObjectNode policySetJson;
         final String entitiesJson;
         final PolicySet ours;
+        final IndexedAuthorizer ourIndexed;
         final Entities ourEntities;
         final String ourFailure;
 
@@ -112,6 +114,7 @@ final class AuthTarget implements DrtTarget {
                 failure = (failure == null ? "" : failure + "; ") + "entities: " + e.getMessage();
             }
             this.ours = set;
+            this.ourIndexed = set == null ? null : new IndexedAuthorizer(set);
             this.ourEntities = entities;
             this.ourFailure = failure;
         }
@@ -126,8 +129,14 @@ final class AuthTarget implements DrtTarget {
             } catch (CedarException e) {
                 return new Outcome(false, Set.of(), Set.of(), "context: " + e.getMessage());
             }
-            Response response = AUTHORIZER.isAuthorized(new Request(r.principal(), r.action(), r.resource(), context),
-                    ours, ourEntities);
+            Request request = new Request(r.principal(), r.action(), r.resource(), context);
+            Response response = AUTHORIZER.isAuthorized(request, ours, ourEntities);
+            // generated sets are small, so the authorizer scans them; the scope index must answer the same
+            Response indexed = ourIndexed.isAuthorized(request, ourEntities);
+            if (!indexed.equals(response)) {
+                return new Outcome(false, Set.of(), Set.of(),
+                        "the scope index answers " + indexed + " where scanning answers " + response);
+            }
             Set<String> reason = response.diagnostics().reason().stream().map(PolicyId::value)
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> errors = response.diagnostics().errors().stream().map(e -> e.policyId().value())

@@ -1,0 +1,18 @@
+package io.cedarwood.engine;
+
+/**
+ * For tests outside this package (the differential tests): the authorizer with the scope index consulted
+ * whatever the size of the policy set, where {@link Authorizer} scans sets of fewer than
+ * {@link PolicyIndex#SCAN_BELOW} policies.
+ */
+public final class IndexedAuthorizer {
+    private final PolicyIndex index;
+
+    public IndexedAuthorizer(PolicySet policies) {
+        this.index = new PolicyIndex(policies.policies(), 0);
+    }
+
+    public Response isAuthorized(Request request, EntityProvider entities) {
+        return Authorizer.decide(request, index, entities);
+    }
+}
