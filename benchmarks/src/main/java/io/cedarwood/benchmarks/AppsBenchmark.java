@@ -1,10 +1,10 @@
 package io.cedarwood.benchmarks;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

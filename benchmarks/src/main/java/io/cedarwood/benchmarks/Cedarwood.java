@@ -1,9 +1,9 @@
 package io.cedarwood.benchmarks;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;

@@ -1,6 +1,6 @@
 package io.cedarwood.benchmarks;
 
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.authz.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

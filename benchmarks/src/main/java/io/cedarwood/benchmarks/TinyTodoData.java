@@ -1,9 +1,9 @@
 package io.cedarwood.benchmarks;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entities;
 
 import java.util.ArrayList;
 import java.util.List;

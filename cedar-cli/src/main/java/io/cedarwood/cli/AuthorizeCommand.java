@@ -1,19 +1,19 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.AuthorizationError;
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.AuthorizationError;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.schema.Schema;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

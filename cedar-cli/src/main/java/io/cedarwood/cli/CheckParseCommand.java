@@ -1,6 +1,6 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.json.CedarJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

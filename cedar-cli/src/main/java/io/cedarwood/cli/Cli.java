@@ -1,7 +1,7 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.ParseException;
+import io.cedarwood.engine.parser.ParseException;
+import io.cedarwood.engine.value.CedarException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,16 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.Entities;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.parser.PolicyParser;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 

@@ -1,11 +1,11 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.CedarException;
 import io.cedarwood.engine.format.PolicyFormatter;
+import io.cedarwood.engine.value.CedarException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 

@@ -1,6 +1,6 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.json.CedarJson;
 import picocli.CommandLine.Option;
 

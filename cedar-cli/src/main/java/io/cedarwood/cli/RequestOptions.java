@@ -1,10 +1,10 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.parser.PolicyParser;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import picocli.CommandLine.Option;

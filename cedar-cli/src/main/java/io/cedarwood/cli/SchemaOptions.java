@@ -1,6 +1,6 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.schema.Schema;
 import picocli.CommandLine.Option;
 
 /** {@code --schema FILE} and {@code --schema-format}, shared by the commands that read a schema. */

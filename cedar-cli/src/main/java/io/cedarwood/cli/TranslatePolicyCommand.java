@@ -1,11 +1,11 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.json.CedarJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 

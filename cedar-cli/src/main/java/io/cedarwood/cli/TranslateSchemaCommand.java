@@ -1,6 +1,6 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.schema.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,15 +1,15 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
-import io.cedarwood.engine.ValidationWarning;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
+import io.cedarwood.engine.validation.ValidationError;
+import io.cedarwood.engine.validation.ValidationMode;
+import io.cedarwood.engine.validation.ValidationResult;
+import io.cedarwood.engine.validation.ValidationWarning;
+import io.cedarwood.engine.value.CedarException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -157,8 +157,8 @@ class CedarCliTest {
         Path jsonFile = Files.writeString(tmp.resolve("p.json"), json.out());
         Result cedar = cedar("translate-policy", "--direction", "json-to-cedar", "-p", jsonFile.toString());
         assertThat(cedar.exitCode()).isZero();
-        assertThat(io.cedarwood.engine.PolicySet.parse(cedar.out()))
-                .isEqualTo(io.cedarwood.engine.PolicySet.parse(Files.readString(PHOTOS.resolve("policies.cedar"))));
+        assertThat(io.cedarwood.engine.authz.PolicySet.parse(cedar.out()))
+                .isEqualTo(io.cedarwood.engine.authz.PolicySet.parse(Files.readString(PHOTOS.resolve("policies.cedar"))));
     }
 
     @Test
@@ -220,8 +220,8 @@ class CedarCliTest {
         Path jsonFile = Files.writeString(tmp.resolve("s.json"), json.out());
         Result back = cedar("translate-schema", "--direction", "json-to-cedar", "-s", jsonFile.toString());
         assertThat(back.exitCode()).isZero();
-        assertThat(io.cedarwood.engine.Schema.parseCedarSchema(back.out()).resolved())
-                .isEqualTo(io.cedarwood.engine.Schema.parseCedarSchema(Files.readString(PHOTOS.resolve("schema.cedarschema"))).resolved());
+        assertThat(io.cedarwood.engine.schema.Schema.parseCedarSchema(back.out()).resolved())
+                .isEqualTo(io.cedarwood.engine.schema.Schema.parseCedarSchema(Files.readString(PHOTOS.resolve("schema.cedarschema"))).resolved());
     }
 
     @Test

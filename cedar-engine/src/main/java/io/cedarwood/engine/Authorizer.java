@@ -1,15 +1,12 @@
 package io.cedarwood.engine;
 
-import io.cedarwood.engine.ast.Effect;
-import io.cedarwood.engine.eval.CompiledPolicy;
-import io.cedarwood.engine.eval.EvaluationException;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.Decider;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.EntityProvider;
 
-import java.util.ArrayList;
-import java.util.AbstractSet;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Decides requests: Allow iff at least one permit policy is satisfied and no forbid policy is. Every
@@ -31,64 +28,6 @@ public final class Authorizer {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(entities, "entities");
-        return decide(request, policies.index(), entities);
-    }
-
-    /** The decision over the policies of {@code index} (package-private so that tests can force the index). */
-    static Response decide(Request request, PolicyIndex index, EntityProvider entities) {
-        Ids satisfiedPermits = null;
-        Ids satisfiedForbids = null;
-        List<AuthorizationError> errors = null;
-        for (int ordinal : index.candidates(request, entities)) {
-            CompiledPolicy policy = index.policy(ordinal);
-            boolean satisfied;
-            try {
-                satisfied = policy.isSatisfied(request, entities);
-            } catch (EvaluationException e) {
-                if (errors == null) {
-                    errors = new ArrayList<>(2);
-                }
-                errors.add(new AuthorizationError(policy.policy().id(), e.getMessage()));
-                continue;
-            }
-            if (satisfied) {
-                if (policy.policy().effect() == Effect.PERMIT) {
-                    if (satisfiedPermits == null) {
-                        satisfiedPermits = new Ids();
-                    }
-                    satisfiedPermits.ids.add(policy.policy().id());
-                } else {
-                    if (satisfiedForbids == null) {
-                        satisfiedForbids = new Ids();
-                    }
-                    satisfiedForbids.ids.add(policy.policy().id());
-                }
-            }
-        }
-        List<AuthorizationError> errorList = errors == null ? List.of() : errors;
-        if (satisfiedForbids != null) {
-            return new Response(Decision.DENY, new Diagnostics(satisfiedForbids, errorList));
-        } else if (satisfiedPermits != null) {
-            return new Response(Decision.ALLOW, new Diagnostics(satisfiedPermits, errorList));
-        }
-        return new Response(Decision.DENY, new Diagnostics(Set.of(), errorList));
-    }
-
-    /**
-     * The ids of the satisfied policies as they are found: distinct (each policy is evaluated once), in
-     * set order. Only read by {@link Diagnostics}, which copies it.
-     */
-    private static final class Ids extends AbstractSet<PolicyId> {
-        final List<PolicyId> ids = new ArrayList<>(2);
-
-        @Override
-        public Iterator<PolicyId> iterator() {
-            return ids.iterator();
-        }
-
-        @Override
-        public int size() {
-            return ids.size();
-        }
+        return Decider.isAuthorized(request, policies, entities);
     }
 }

@@ -1,6 +1,10 @@
 package io.cedarwood.engine;
 
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.validation.PolicyValidator;
+import io.cedarwood.engine.validation.ValidationMode;
+import io.cedarwood.engine.validation.ValidationResult;
 
 import java.util.Objects;
 

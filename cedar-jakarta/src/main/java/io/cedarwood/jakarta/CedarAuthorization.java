@@ -1,16 +1,16 @@
 package io.cedarwood.jakarta;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationResult;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.validation.ValidationError;
+import io.cedarwood.engine.validation.ValidationResult;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;

@@ -1,8 +1,8 @@
 package io.cedarwood.jakarta;
 
-import io.cedarwood.engine.Decision;
-import io.cedarwood.engine.Diagnostics;
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.authz.Decision;
+import io.cedarwood.engine.authz.Diagnostics;
+import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.cedarwood.jakarta;
 
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.security.Principal;

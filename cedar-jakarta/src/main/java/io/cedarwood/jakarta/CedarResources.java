@@ -1,13 +1,13 @@
 package io.cedarwood.jakarta;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.cedarwood.jakarta;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.cedarwood.engine.ast;
 
-import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.CedarStrings;

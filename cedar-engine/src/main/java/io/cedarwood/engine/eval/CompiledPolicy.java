@@ -1,14 +1,15 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.Request;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.ScopeConstraint;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 
 import java.util.HashSet;
 import java.util.List;

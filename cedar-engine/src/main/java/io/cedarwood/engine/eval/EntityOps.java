@@ -1,9 +1,10 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.SetValue;
 import io.cedarwood.engine.value.Value;

@@ -1,21 +1,22 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.Request;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.UnaryOp;
 import io.cedarwood.engine.ast.Variable;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.StringValue;

@@ -1,9 +1,9 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.Request;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.ExprVisitor;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;

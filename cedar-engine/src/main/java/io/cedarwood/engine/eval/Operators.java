@@ -7,6 +7,7 @@ import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DurationValue;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.SetValue;

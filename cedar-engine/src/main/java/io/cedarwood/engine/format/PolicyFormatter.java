@@ -1,8 +1,8 @@
 package io.cedarwood.engine.format;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.parser.PolicyParser;
 
 import java.util.List;
@@ -62,7 +62,7 @@ public final class PolicyFormatter {
         if (indentWidth < 0) {
             throw new IllegalArgumentException("the indentation width must not be negative, got " + indentWidth);
         }
-        PolicySet policies = PolicyParser.parsePolicySet(policyText);
+        PolicySet policies = PolicySet.parse(policyText);
         String formatted;
         try {
             formatted = layOut(policyText, lineWidth, indentWidth);
@@ -70,7 +70,7 @@ public final class PolicyFormatter {
             throw new ParseException(policyText, List.of(new ParseError("the input is nested too deeply", null)));
         }
         // as the reference does: never hand out text that means something else
-        if (!PolicyParser.parsePolicySet(formatted).equals(policies)) {
+        if (!PolicySet.parse(formatted).equals(policies)) {
             throw new IllegalStateException("formatting changed the meaning of the policies (a bug in the formatter)");
         }
         return formatted;

@@ -1,16 +1,16 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.parser.PolicyParser;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.schema.ActionDef;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;

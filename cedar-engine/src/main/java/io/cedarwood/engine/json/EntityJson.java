@@ -1,13 +1,13 @@
 package io.cedarwood.engine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.schema.EntityTypeDef;
 import io.cedarwood.engine.schema.ResolvedSchema;
 import io.cedarwood.engine.schema.SchemaConformance;
 import io.cedarwood.engine.schema.SchemaType;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.Value;
 

@@ -1,6 +1,6 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.value.CedarException;
 
 /**
  * JSON input that is malformed or does not have the shape Cedar expects. The message says why, then where:

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.value.CedarException;
 
 import java.io.IOException;
 import java.io.StringWriter;

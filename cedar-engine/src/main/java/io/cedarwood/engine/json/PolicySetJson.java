@@ -1,13 +1,13 @@
 package io.cedarwood.engine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.io.IOException;

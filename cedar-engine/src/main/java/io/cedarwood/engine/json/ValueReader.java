@@ -1,12 +1,12 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.eval.EvaluationException;
 import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.schema.SchemaType;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.Names;
 import io.cedarwood.engine.value.RecordValue;

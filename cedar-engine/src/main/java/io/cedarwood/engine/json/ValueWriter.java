@@ -1,8 +1,8 @@
 package io.cedarwood.engine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cedarwood.engine.CedarException;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;
 import io.cedarwood.engine.value.DurationValue;

@@ -1,8 +1,5 @@
 package io.cedarwood.engine.parser;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
@@ -10,6 +7,8 @@ import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.ast.SourceSpan;
@@ -67,10 +66,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**

@@ -1,11 +1,8 @@
 package io.cedarwood.engine.parser;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.parser.antlr.CedarParser;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
@@ -29,19 +26,19 @@ public final class PolicyParser {
     }
 
     /**
-     * Parses a policy set. Static policies and templates get the ids {@code policy0}, {@code policy1}, ...
-     * in source order, counted together.
+     * Parses the policies of a policy set (as {@code PolicySet.parse} does). Static policies and templates
+     * get the ids {@code policy0}, {@code policy1}, ... in source order, counted together.
      *
      * @throws ParseException with every error found
      */
-    public static PolicySet parsePolicySet(String text) {
+    public static List<Policy> parsePolicies(String text) {
         Objects.requireNonNull(text, "text");
         return guarded(text, () -> {
             Syntax syntax = Syntax.lex(text);
             CedarParser.PoliciesContext tree = syntax.parsePolicies();
             AstBuilder builder = new AstBuilder(syntax);
             List<Policy> policies = builder.policies(tree);
-            return PolicySet.of(checked(text, builder, policies));
+            return checked(text, builder, policies);
         });
     }
 

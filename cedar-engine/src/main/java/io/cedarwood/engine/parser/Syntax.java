@@ -1,7 +1,5 @@
 package io.cedarwood.engine.parser;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.parser.antlr.CedarLexer;
 import io.cedarwood.engine.parser.antlr.CedarParser;

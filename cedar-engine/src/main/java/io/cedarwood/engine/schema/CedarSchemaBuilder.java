@@ -1,7 +1,7 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.ParseError;
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.parser.ParseError;
 import io.cedarwood.engine.schema.antlr.CedarSchemaParser;
 import io.cedarwood.engine.schema.antlr.CedarSchemaParser.ActionDeclContext;
 import io.cedarwood.engine.schema.antlr.CedarSchemaParser.ActionRefContext;

@@ -1,6 +1,6 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.CedarStrings;
 
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Request;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.ExtensionValue;

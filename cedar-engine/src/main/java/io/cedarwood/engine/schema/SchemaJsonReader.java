@@ -1,8 +1,8 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.schema.JsonTree.ArrayNode;
 import io.cedarwood.engine.schema.JsonTree.BooleanNode;
 import io.cedarwood.engine.schema.JsonTree.Member;

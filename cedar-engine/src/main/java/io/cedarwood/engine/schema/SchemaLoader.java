@@ -1,8 +1,8 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Reads schemas in either format, resolves them and writes them back: the machinery behind
- * {@link io.cedarwood.engine.Schema}, which is the API to use.
+ * {@link io.cedarwood.engine.schema.Schema}, which is the API to use.
  */
 public final class SchemaLoader {
     private SchemaLoader() {

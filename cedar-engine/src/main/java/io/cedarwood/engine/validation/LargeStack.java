@@ -1,6 +1,6 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.value.CedarException;
 
 /**
  * Runs the checks of a deeply nested policy on a thread of its own with a large stack, so that whether a

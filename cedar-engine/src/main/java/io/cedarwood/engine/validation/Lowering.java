@@ -1,11 +1,11 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.ast.SourceSpans;

@@ -1,13 +1,9 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
-import io.cedarwood.engine.ValidationWarning;
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.ScopeConstraint;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.schema.ResolvedSchema;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;

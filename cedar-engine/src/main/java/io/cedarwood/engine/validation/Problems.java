@@ -1,9 +1,8 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationError.Kind;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.validation.ValidationError.Kind;
 import io.cedarwood.engine.value.CedarStrings;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;

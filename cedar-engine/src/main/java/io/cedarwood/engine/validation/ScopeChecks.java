@@ -1,6 +1,5 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.ValidationError;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.ScopeConstraint;

@@ -1,10 +1,9 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.ValidationWarning;
-import io.cedarwood.engine.ValidationWarning.Kind;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.validation.ValidationWarning.Kind;
 import io.cedarwood.engine.value.CedarStrings;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;

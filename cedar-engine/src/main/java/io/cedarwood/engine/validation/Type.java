@@ -1,6 +1,5 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.ValidationMode;
 import io.cedarwood.engine.value.EntityType;
 
 import java.util.Collections;

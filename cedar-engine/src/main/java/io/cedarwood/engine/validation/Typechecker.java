@@ -1,11 +1,8 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationMode;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.ast.Variable;
-import io.cedarwood.engine.eval.EvaluationException;
 import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
@@ -13,6 +10,7 @@ import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.IpAddrValue;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;

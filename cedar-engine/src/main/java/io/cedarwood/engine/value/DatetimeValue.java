@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-import io.cedarwood.engine.eval.EvaluationException;
 
 /** A Cedar {@code datetime}: milliseconds since the Unix epoch, UTC, leap seconds not counted. */
 public record DatetimeValue(long epochMillis) implements ExtensionValue, Comparable<DatetimeValue> {

@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-import io.cedarwood.engine.eval.EvaluationException;
 
 /**
  * A Cedar {@code decimal}: a fixed-point number with four digits after the point, stored as the

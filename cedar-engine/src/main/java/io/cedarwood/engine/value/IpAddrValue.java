@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-import io.cedarwood.engine.eval.EvaluationException;
 
 import java.math.BigInteger;
 import java.util.Objects;

@@ -1,8 +1,6 @@
 package io.cedarwood.engine.ast;
 
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.parser.PolicyParser;
@@ -291,7 +289,7 @@ class PolicyPrinterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldenInputs")
     void printsPolicyFilesAsTheGoldenFileSays(Path input) throws IOException {
-        PolicySet set = PolicyParser.parsePolicySet(Files.readString(input));
+        PolicySet set = PolicySet.parse(Files.readString(input));
         List<Policy> all = new ArrayList<>(set.policies());
         all.addAll(set.templates());
         all.sort(Comparator.comparingInt(p -> Integer.parseInt(p.id().value().substring("policy".length()))));

@@ -2,12 +2,12 @@ package io.cedarwood.engine.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.testing.SharedData;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

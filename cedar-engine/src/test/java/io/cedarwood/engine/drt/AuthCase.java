@@ -1,10 +1,10 @@
 package io.cedarwood.engine.drt;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.Request;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.SlotId;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;

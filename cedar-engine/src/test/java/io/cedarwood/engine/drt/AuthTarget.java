@@ -5,24 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.IndexedAuthorizer;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.ScopeConstraint;
-import io.cedarwood.engine.eval.EvaluationException;
+import io.cedarwood.engine.authz.IndexedAuthorizer;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;
 
@@ -100,7 +101,7 @@ final class AuthTarget implements DrtTarget {
             try {
                 set = PolicySet.EMPTY;
                 for (Policy p : c.policies()) {
-                    set = set.add(Policy.parse(p.id(), p.toCedar()));
+                    set = set.add(PolicyParser.parsePolicy(p.id(), p.toCedar()));
                 }
                 for (AuthCase.Link l : c.links()) {
                     set = set.link(l.templateId(), l.newId(), l.values());

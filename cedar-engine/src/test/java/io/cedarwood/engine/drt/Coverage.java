@@ -1,11 +1,11 @@
 package io.cedarwood.engine.drt;
 
-import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;

@@ -2,13 +2,14 @@ package io.cedarwood.engine.drt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.conformance.IntegrationTestRunner;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.parser.PolicyParser;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -144,7 +145,7 @@ class DrtRegressionTest {
                     assertThat(CedarJson.readPolicy(parsed.id(), test.path("referenceJson").toString())).isEqualTo(parsed);
                 }
                 assertThat(test.path("referenceTextOfOurJson").isTextual()).as("the reference read our JSON").isTrue();
-                assertThat(Policy.parse(parsed.id(), test.path("referenceTextOfOurJson").asText())).isEqualTo(parsed);
+                assertThat(PolicyParser.parsePolicy(parsed.id(), test.path("referenceTextOfOurJson").asText())).isEqualTo(parsed);
             }));
         }
         return out;
@@ -181,7 +182,7 @@ class DrtRegressionTest {
                     PolicySet set = "json".equals(test.path("policyFormat").asText())
                             ? CedarJson.readPolicySet(policies) : PolicySet.parse(policies);
                     ours = ValidationTarget.failing(new io.cedarwood.engine.Validator(schema)
-                            .validate(set, io.cedarwood.engine.ValidationMode.STRICT));
+                            .validate(set, io.cedarwood.engine.validation.ValidationMode.STRICT));
                 } catch (CedarException e) {
                     ours = null;
                 }

@@ -1,6 +1,6 @@
 package io.cedarwood.engine.drt;
 
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;

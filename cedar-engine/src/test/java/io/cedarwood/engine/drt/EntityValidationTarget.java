@@ -2,10 +2,10 @@ package io.cedarwood.engine.drt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,18 +1,19 @@
 package io.cedarwood.engine.drt;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Decision;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
 import io.cedarwood.engine.ast.Effect;
-import io.cedarwood.engine.eval.EvaluationException;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.Decision;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.parser.PolicyParser;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,11 +132,11 @@ class GeneratedPropertiesTest {
             AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 2, i)), false);
             for (Policy generated : c.policies()) {
                 String text = generated.toCedar();
-                Policy parsed = Policy.parse(generated.id(), text);
+                Policy parsed = PolicyParser.parsePolicy(generated.id(), text);
                 // the tree we built is the tree the text means
                 assertThat(parsed).as("case %d:\n%s", i, text).isEqualTo(generated);
                 // text -> tree -> text -> tree
-                assertThat(Policy.parse(generated.id(), parsed.toCedar())).isEqualTo(parsed);
+                assertThat(PolicyParser.parsePolicy(generated.id(), parsed.toCedar())).isEqualTo(parsed);
                 // tree -> JSON -> tree
                 assertThat(CedarJson.readPolicy(generated.id(), CedarJson.writePolicy(parsed))).isEqualTo(parsed);
             }
@@ -163,8 +164,8 @@ class GeneratedPropertiesTest {
      * is only ever more lenient than strict mode.
      */
     @ParameterizedTest
-    @EnumSource(io.cedarwood.engine.ValidationMode.class)
-    void policiesThatValidateGiveNoTypeErrorsOnConformingInputs(io.cedarwood.engine.ValidationMode mode) {
+    @EnumSource(io.cedarwood.engine.validation.ValidationMode.class)
+    void policiesThatValidateGiveNoTypeErrorsOnConformingInputs(io.cedarwood.engine.validation.ValidationMode mode) {
         int validPolicies = 0;
         int requestsChecked = 0;
         int evaluations = 0;
@@ -172,13 +173,13 @@ class GeneratedPropertiesTest {
         int strictOnlyFailures = 0;
         for (int i = 0; i < CASES; i++) {
             AuthCase c = AuthCase.generate(new Rng(Rng.caseSeed(SEED, 4, i)), false);
-            io.cedarwood.engine.Schema schema = io.cedarwood.engine.Schema.parseCedarSchema(c.schema().toCedarSchema());
+            io.cedarwood.engine.schema.Schema schema = io.cedarwood.engine.schema.Schema.parseCedarSchema(c.schema().toCedarSchema());
             PolicySet set = ValidationTarget.policySet(c);
             io.cedarwood.engine.Validator validator = new io.cedarwood.engine.Validator(schema);
             Set<String> failing = ValidationTarget.failing(validator.validate(set, mode));
-            if (mode == io.cedarwood.engine.ValidationMode.PERMISSIVE) {
+            if (mode == io.cedarwood.engine.validation.ValidationMode.PERMISSIVE) {
                 Set<String> failingStrict = ValidationTarget.failing(
-                        validator.validate(set, io.cedarwood.engine.ValidationMode.STRICT));
+                        validator.validate(set, io.cedarwood.engine.validation.ValidationMode.STRICT));
                 assertThat(failingStrict).as("case %d: strict fails whatever permissive fails", i)
                         .containsAll(failing);
                 strictOnlyFailures += failingStrict.size() - failing.size();
@@ -186,7 +187,7 @@ class GeneratedPropertiesTest {
             Entities entities;
             try {
                 entities = Entities.of(CedarJson.readEntities(CedarJson.writeEntities(c.entities()), schema));
-            } catch (io.cedarwood.engine.CedarException e) {
+            } catch (io.cedarwood.engine.value.CedarException e) {
                 continue;
             }
             List<Policy> valid = new ArrayList<>();
@@ -200,7 +201,7 @@ class GeneratedPropertiesTest {
             for (Request r : c.requests()) {
                 try {
                     schema.validateRequest(r);
-                } catch (io.cedarwood.engine.CedarException e) {
+                } catch (io.cedarwood.engine.value.CedarException e) {
                     continue;
                 }
                 requestsChecked++;
@@ -230,7 +231,7 @@ class GeneratedPropertiesTest {
         assertThat(evaluations).as("evaluations of validated policies").isGreaterThan(2000);
         // the same inputs do give type errors where the validator rejects the policies, so the check has teeth
         assertThat(typeErrorsOfRejectedPolicies).as("type errors of policies the validator rejects").isGreaterThan(20);
-        if (mode == io.cedarwood.engine.ValidationMode.PERMISSIVE) {
+        if (mode == io.cedarwood.engine.validation.ValidationMode.PERMISSIVE) {
             // and the modes do differ on these inputs, so the subset check has teeth too
             assertThat(strictOnlyFailures).as("policies only strict mode rejects").isGreaterThan(0);
         }

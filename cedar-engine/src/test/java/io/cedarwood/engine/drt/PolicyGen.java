@@ -1,7 +1,5 @@
 package io.cedarwood.engine.drt;
 
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
@@ -9,6 +7,8 @@ import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.ast.UnaryOp;

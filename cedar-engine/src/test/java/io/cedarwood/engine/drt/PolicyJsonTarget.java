@@ -3,16 +3,17 @@ package io.cedarwood.engine.drt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class PolicyJsonTarget implements DrtTarget {
         Policy parsed;
         try {
             text = policy.toCedar();
-            parsed = Policy.parse(policy.id(), text);
+            parsed = PolicyParser.parsePolicy(policy.id(), text);
         } catch (CedarException e) {
             return null; // not this target's business: the round-trip property and the parse target see it
         }
@@ -67,7 +68,7 @@ final class PolicyJsonTarget implements DrtTarget {
             return "the reference rejects our JSON " + ourJson;
         }
         try {
-            Policy back = Policy.parse(policy.id(), theirText);
+            Policy back = PolicyParser.parsePolicy(policy.id(), theirText);
             if (!back.equals(parsed)) {
                 return "the reference reads our JSON " + ourJson + " as\n" + theirText + "\nnot\n" + text;
             }
@@ -151,7 +152,7 @@ final class PolicyJsonTarget implements DrtTarget {
     static DrtTarget.Finding finding(long seed, Policy policy) {
         String name = "json-" + Long.toHexString(seed);
         String text = policy.toCedar();
-        Policy parsed = Policy.parse(policy.id(), text);
+        Policy parsed = PolicyParser.parsePolicy(policy.id(), text);
         ObjectNode test = MAPPER.createObjectNode();
         test.put("policies", "policy-json/" + name + ".cedar");
         String ourJson = CedarJson.writePolicy(parsed);

@@ -3,8 +3,8 @@ package io.cedarwood.engine.drt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -3,13 +3,14 @@ package io.cedarwood.engine.drt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.parser.PolicyParser;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.validation.ValidationMode;
+import io.cedarwood.engine.validation.ValidationResult;
+import io.cedarwood.engine.value.CedarException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ final class ValidationTarget implements DrtTarget {
     static PolicySet policySet(AuthCase c) {
         PolicySet set = PolicySet.EMPTY;
         for (Policy p : c.policies()) {
-            set = set.add(Policy.parse(p.id(), p.toCedar()));
+            set = set.add(PolicyParser.parsePolicy(p.id(), p.toCedar()));
         }
         for (AuthCase.Link l : c.links()) {
             set = set.link(l.templateId(), l.newId(), l.values());

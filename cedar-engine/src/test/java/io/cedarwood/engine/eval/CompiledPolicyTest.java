@@ -1,13 +1,14 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.Request;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.StringValue;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,16 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.Request;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Expr;
-import io.cedarwood.engine.eval.EvaluationException.Kind;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DecimalValue;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
+import io.cedarwood.engine.value.EvaluationException.Kind;
 import io.cedarwood.engine.value.IpAddrValue;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;

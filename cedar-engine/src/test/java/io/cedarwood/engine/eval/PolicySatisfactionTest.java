@@ -1,19 +1,20 @@
 package io.cedarwood.engine.eval;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
-import io.cedarwood.engine.eval.EvaluationException.Kind;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
+import io.cedarwood.engine.value.EvaluationException.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

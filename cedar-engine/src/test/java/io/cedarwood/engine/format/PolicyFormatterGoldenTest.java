@@ -1,6 +1,6 @@
 package io.cedarwood.engine.format;
 
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

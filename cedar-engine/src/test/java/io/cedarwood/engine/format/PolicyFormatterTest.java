@@ -1,7 +1,7 @@
 package io.cedarwood.engine.format;
 
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.parser.ParseException;
 
 import org.junit.jupiter.api.Test;
 

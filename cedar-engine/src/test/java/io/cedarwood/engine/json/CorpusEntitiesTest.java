@@ -2,7 +2,7 @@ package io.cedarwood.engine.json;
 
 import io.cedarwood.engine.testing.SharedData;
 
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;

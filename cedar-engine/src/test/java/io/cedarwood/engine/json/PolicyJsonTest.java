@@ -1,8 +1,5 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
@@ -10,11 +7,14 @@ import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.ast.UnaryOp;
 import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;

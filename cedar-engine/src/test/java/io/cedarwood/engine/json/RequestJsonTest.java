@@ -1,6 +1,6 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.Request;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;

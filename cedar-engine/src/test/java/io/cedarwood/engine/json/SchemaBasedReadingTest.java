@@ -1,8 +1,8 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;
 import io.cedarwood.engine.value.DurationValue;

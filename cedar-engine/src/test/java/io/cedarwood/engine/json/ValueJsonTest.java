@@ -1,12 +1,12 @@
 package io.cedarwood.engine.json;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.eval.EvaluationException;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;
 import io.cedarwood.engine.value.DurationValue;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.IpAddrValue;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;

@@ -2,9 +2,8 @@ package io.cedarwood.engine.parser;
 
 import io.cedarwood.engine.testing.SharedData;
 
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.json.CedarJson;
 
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class CorpusRoundTripTest {
         }
 
         assertAllParseAndRoundTrip(files);
-        assertThat(PolicyParser.parsePolicySet(files.get("policies-templates.cedar")).templates()).isNotEmpty();
+        assertThat(PolicySet.parse(files.get("policies-templates.cedar")).templates()).isNotEmpty();
     }
 
     private static void assertAllParseAndRoundTrip(Map<String, String> files) {
@@ -69,7 +68,7 @@ class CorpusRoundTripTest {
         for (Map.Entry<String, String> file : files.entrySet()) {
             PolicySet set;
             try {
-                set = PolicyParser.parsePolicySet(file.getValue());
+                set = PolicySet.parse(file.getValue());
             } catch (ParseException e) {
                 failures.add(file.getKey() + " does not parse:\n" + e.getMessage());
                 continue;
@@ -96,7 +95,7 @@ class CorpusRoundTripTest {
             if (!CedarJson.readPolicySet(CedarJson.writePolicySet(set)).equals(set)) {
                 failures.add(file.getKey() + " does not survive the policy-set JSON format");
             }
-            if (!PolicyParser.parsePolicySet(set.toCedar()).equals(set)) {
+            if (!PolicySet.parse(set.toCedar()).equals(set)) {
                 failures.add(file.getKey() + " does not survive printing as a whole");
             }
         }

@@ -1,7 +1,7 @@
 package io.cedarwood.engine.parser;
 
-import io.cedarwood.engine.ParseException;
 
+import io.cedarwood.engine.authz.PolicySet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,7 +31,7 @@ class ErrorRenderingGoldenTest {
     void rendersErrorsAsTheGoldenFileSays(Path input) throws IOException {
         String text = Files.readString(input);
 
-        ParseException e = catchThrowableOfType(ParseException.class, () -> PolicyParser.parsePolicySet(text));
+        ParseException e = catchThrowableOfType(ParseException.class, () -> PolicySet.parse(text));
 
         assertThat(e).as("%s should not parse", input.getFileName()).isNotNull();
         GoldenFiles.check("parser/errors", input, e.getMessage() + "\n");

@@ -1,8 +1,7 @@
 package io.cedarwood.engine.parser;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,7 @@ class PolicyParserErrorTest {
     private static final String SCOPE = "permit(principal, action, resource) when { %s };";
 
     static ParseException policyError(String text) {
-        return error(() -> PolicyParser.parsePolicySet(text));
+        return error(() -> PolicySet.parse(text));
     }
 
     static ParseException conditionError(String condition) {

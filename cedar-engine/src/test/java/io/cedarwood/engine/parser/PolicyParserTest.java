@@ -1,9 +1,5 @@
 package io.cedarwood.engine.parser;
 
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
@@ -11,11 +7,14 @@ import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.ast.UnaryOp;
 import io.cedarwood.engine.ast.Variable;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
@@ -216,7 +215,7 @@ class PolicyParserTest {
 
     @Test
     void givesPoliciesAndTemplatesIdsInSourceOrder() {
-        PolicySet set = PolicyParser.parsePolicySet(
+        PolicySet set = PolicySet.parse(
                 "permit(principal, action, resource);\n"
                         + "permit(principal == ?principal, action, resource);\n"
                         + "forbid(principal, action, resource);");
@@ -228,8 +227,8 @@ class PolicyParserTest {
 
     @Test
     void parsesEmptyAndCommentOnlyPolicySets() {
-        assertThat(PolicyParser.parsePolicySet("").isEmpty()).isTrue();
-        assertThat(PolicyParser.parsePolicySet("  // nothing here\n// at all").isEmpty()).isTrue();
+        assertThat(PolicySet.parse("").isEmpty()).isTrue();
+        assertThat(PolicySet.parse("  // nothing here\n// at all").isEmpty()).isTrue();
     }
 
     @Test
@@ -510,7 +509,7 @@ class PolicyParserTest {
     @Test
     void policiesInASetHaveSpansIntoTheWholeText() {
         String text = "permit(principal, action, resource);\nforbid(principal, action, resource) when { false };";
-        Policy forbid = PolicyParser.parsePolicySet(text).policy(PolicyId.of("policy1"));
+        Policy forbid = PolicySet.parse(text).policy(PolicyId.of("policy1"));
 
         assertThat(slice(text, forbid.sourceSpans().spanOf(forbid.conditions().get(0).body()))).isEqualTo("false");
     }

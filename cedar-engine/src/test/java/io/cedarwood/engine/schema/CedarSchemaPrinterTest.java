@@ -1,7 +1,6 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.value.CedarException;
 import org.junit.jupiter.api.Test;
 
 import static io.cedarwood.engine.schema.SchemaAssertions.json;

@@ -1,7 +1,6 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.value.EntityType;
 import org.junit.jupiter.api.Test;
 

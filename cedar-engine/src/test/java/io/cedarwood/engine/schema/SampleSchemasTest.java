@@ -2,7 +2,6 @@ package io.cedarwood.engine.schema;
 
 import io.cedarwood.engine.testing.SharedData;
 
-import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.ParseException;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.parser.ParseError;
+import io.cedarwood.engine.parser.ParseException;
 
 import java.util.List;
 

@@ -4,8 +4,7 @@ import io.cedarwood.engine.testing.SharedData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.value.CedarException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.ParseError;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.parser.ParseError;
 import io.cedarwood.engine.schema.TypeExpr.Attribute;
 import io.cedarwood.engine.schema.TypeExpr.RecordOf;
 import io.cedarwood.engine.value.EntityType;

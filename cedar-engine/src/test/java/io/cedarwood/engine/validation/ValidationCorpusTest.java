@@ -2,12 +2,10 @@ package io.cedarwood.engine.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.testing.SharedData;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -1,14 +1,13 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.ValidationMode;
 import io.cedarwood.engine.value.EntityType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.cedarwood.engine.ValidationMode.PERMISSIVE;
-import static io.cedarwood.engine.ValidationMode.STRICT;
+import static io.cedarwood.engine.validation.ValidationMode.PERMISSIVE;
+import static io.cedarwood.engine.validation.ValidationMode.STRICT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subtyping and least upper bounds of validator types, strict and permissive. */

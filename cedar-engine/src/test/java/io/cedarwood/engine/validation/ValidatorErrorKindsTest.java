@@ -1,20 +1,17 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationError.Kind;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
 import io.cedarwood.engine.Validator;
 import io.cedarwood.engine.ast.Condition;
 import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.Expr;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.ast.UnaryOp;
 import io.cedarwood.engine.ast.Variable;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.validation.ValidationError.Kind;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;

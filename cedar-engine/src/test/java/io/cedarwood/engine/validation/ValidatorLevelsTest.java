@@ -1,11 +1,8 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

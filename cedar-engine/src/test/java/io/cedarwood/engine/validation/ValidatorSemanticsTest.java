@@ -1,15 +1,11 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationError.Kind;
-import io.cedarwood.engine.ValidationMode;
-import io.cedarwood.engine.ValidationResult;
-import io.cedarwood.engine.ValidationWarning;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SlotId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.validation.ValidationError.Kind;
 import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.Test;
 

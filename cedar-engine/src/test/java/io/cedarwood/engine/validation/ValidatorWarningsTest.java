@@ -1,11 +1,9 @@
 package io.cedarwood.engine.validation;
 
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.ValidationResult;
-import io.cedarwood.engine.ValidationWarning;
-import io.cedarwood.engine.ValidationWarning.Kind;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.validation.ValidationWarning.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

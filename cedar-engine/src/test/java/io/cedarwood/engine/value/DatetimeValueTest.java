@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-import io.cedarwood.engine.eval.EvaluationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

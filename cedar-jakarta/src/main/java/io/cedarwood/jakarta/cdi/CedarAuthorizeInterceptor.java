@@ -68,9 +68,9 @@ public class CedarAuthorizeInterceptor {
         return invocation.proceed();
     }
 
-    private static io.cedarwood.engine.Response deniedResponse() {
-        return new io.cedarwood.engine.Response(io.cedarwood.engine.Decision.DENY,
-                new io.cedarwood.engine.Diagnostics(java.util.Set.of(), java.util.List.of()));
+    private static io.cedarwood.engine.authz.Response deniedResponse() {
+        return new io.cedarwood.engine.authz.Response(io.cedarwood.engine.authz.Decision.DENY,
+                new io.cedarwood.engine.authz.Diagnostics(java.util.Set.of(), java.util.List.of()));
     }
 
     /** The method's own annotation, else its class's (walking up from the bean's class). */

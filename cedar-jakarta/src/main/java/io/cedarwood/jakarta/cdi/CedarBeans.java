@@ -1,9 +1,9 @@
 package io.cedarwood.jakarta.cdi;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.jakarta.CedarAuthorization;
 import io.cedarwood.jakarta.CedarDecisionLog;
 import io.cedarwood.jakarta.CedarPrincipalMapper;

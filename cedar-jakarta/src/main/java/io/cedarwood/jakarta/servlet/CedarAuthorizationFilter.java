@@ -1,6 +1,6 @@
 package io.cedarwood.jakarta.servlet;
 
-import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.EntityUid;

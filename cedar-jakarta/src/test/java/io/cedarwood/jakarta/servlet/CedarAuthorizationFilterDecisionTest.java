@@ -1,6 +1,6 @@
 package io.cedarwood.jakarta.servlet;
 
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.jakarta.CedarAuthorization;

@@ -1,7 +1,7 @@
 package io.cedarwood.jakarta.todo;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.SetValue;

@@ -1,9 +1,9 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.Decision;
-import io.cedarwood.engine.Diagnostics;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.Decision;
+import io.cedarwood.engine.authz.Diagnostics;
+import io.cedarwood.engine.authz.Response;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 

@@ -1,6 +1,6 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.AuthorizationError;
+import io.cedarwood.engine.authz.AuthorizationError;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

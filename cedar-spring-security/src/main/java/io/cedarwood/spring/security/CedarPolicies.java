@@ -1,8 +1,8 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.schema.Schema;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.CedarException;
+import io.cedarwood.engine.value.CedarException;
 
 /** Policies or a schema could not be read, parsed or validated; the message says where and why. */
 public class CedarPolicyLoadException extends CedarException {

@@ -1,10 +1,10 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.CedarException;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.CedarException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

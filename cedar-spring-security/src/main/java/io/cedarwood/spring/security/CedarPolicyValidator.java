@@ -1,10 +1,10 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
-import io.cedarwood.engine.ValidationError;
-import io.cedarwood.engine.ValidationMode;
 import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.validation.ValidationError;
+import io.cedarwood.engine.validation.ValidationMode;
 
 import java.util.List;
 

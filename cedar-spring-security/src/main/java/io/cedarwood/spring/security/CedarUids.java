@@ -15,7 +15,7 @@ public final class CedarUids {
      * An action: a full uid as in a policy ({@code Action::"view"}, {@code Ns::Action::"view"}), or just an
      * id ({@code view}), which means {@code <actionType>::"view"}.
      *
-     * @throws io.cedarwood.engine.ParseException when {@code text} looks like a uid but is not one
+     * @throws io.cedarwood.engine.parser.ParseException when {@code text} looks like a uid but is not one
      */
     public static EntityUid action(String actionType, String text) {
         Objects.requireNonNull(text, "text");
@@ -28,7 +28,7 @@ public final class CedarUids {
     /**
      * An entity uid written as in a policy: {@code User::"alice"}.
      *
-     * @throws io.cedarwood.engine.ParseException when {@code text} is not one
+     * @throws io.cedarwood.engine.parser.ParseException when {@code text} is not one
      */
     public static EntityUid uid(String text) {
         return PolicyParser.parseEntityUid(text);
@@ -37,7 +37,7 @@ public final class CedarUids {
     /**
      * An entity type name: {@code User}, {@code Ns::User}.
      *
-     * @throws io.cedarwood.engine.ParseException when {@code name} is not one
+     * @throws io.cedarwood.engine.parser.ParseException when {@code name} is not one
      */
     public static EntityType type(String name) {
         return PolicyParser.parseEntityType(name);

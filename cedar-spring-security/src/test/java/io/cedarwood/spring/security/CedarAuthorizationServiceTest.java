@@ -1,10 +1,10 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;

@@ -1,8 +1,8 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.schema.Schema;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

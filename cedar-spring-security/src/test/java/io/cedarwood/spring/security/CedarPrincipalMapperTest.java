@@ -1,6 +1,6 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.cedarwood.sample.tinytodo;
 
-import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.sample.tinytodo.cedar.TinyTodoEntities;

@@ -1,11 +1,11 @@
 package io.cedarwood.sample.tinytodo;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.StringValue;

@@ -1,7 +1,7 @@
 package io.cedarwood.jakarta.it.weld;
 
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.jakarta.CedarPrincipalMapper;
 import io.cedarwood.jakarta.todo.SharedTinyTodo;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.cedarwood.spring.security.autoconfigure;
 
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;

@@ -1,6 +1,6 @@
 package io.cedarwood.spring.security.test;
 
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.spring.security.CedarPolicies;
 import io.cedarwood.spring.security.CedarPolicyStore;
 

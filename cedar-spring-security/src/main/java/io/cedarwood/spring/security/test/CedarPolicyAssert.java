@@ -1,12 +1,12 @@
 package io.cedarwood.spring.security.test;
 
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Entities;
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.Request;
-import io.cedarwood.engine.Response;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.Response;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;

@@ -1,6 +1,6 @@
 package io.cedarwood.spring.security.method;
 
-import io.cedarwood.engine.PolicySet;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarPolicies;

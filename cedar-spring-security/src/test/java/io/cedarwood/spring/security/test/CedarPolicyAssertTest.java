@@ -1,8 +1,8 @@
 package io.cedarwood.spring.security.test;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Schema;
+import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.spring.security.CedarPolicies;

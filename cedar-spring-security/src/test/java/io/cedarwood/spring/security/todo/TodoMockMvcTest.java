@@ -1,7 +1,7 @@
 package io.cedarwood.spring.security.todo;
 
-import io.cedarwood.engine.Decision;
-import io.cedarwood.engine.PolicyId;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.Decision;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 

@@ -1,10 +1,10 @@
 package io.cedarwood.sample.tinytodo.cedar;
 
-import io.cedarwood.engine.AuthorizationError;
-import io.cedarwood.engine.Policy;
-import io.cedarwood.engine.PolicyId;
-import io.cedarwood.engine.PolicySet;
-import io.cedarwood.engine.Request;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.AuthorizationError;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 
 import java.io.Serializable;

@@ -1,7 +1,7 @@
 package io.cedarwood.sample.tinytodo.cedar;
 
-import io.cedarwood.engine.Entity;
-import io.cedarwood.engine.EntityProvider;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.StringValue;

@@ -1,4 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.schema;
+
+import io.cedarwood.engine.value.CedarException;
 
 /**
  * A request that its schema does not allow: an undeclared principal type, resource type or action, a

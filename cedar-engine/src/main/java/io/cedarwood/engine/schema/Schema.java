@@ -1,12 +1,9 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.schema;
 
-import io.cedarwood.engine.schema.ActionDef;
-import io.cedarwood.engine.schema.EntityTypeDef;
-import io.cedarwood.engine.schema.ResolvedSchema;
-import io.cedarwood.engine.schema.SchemaFragment;
-import io.cedarwood.engine.schema.SchemaConformance;
-import io.cedarwood.engine.schema.SchemaLoader;
-import io.cedarwood.engine.schema.SchemaType;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.parser.ParseException;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 

@@ -1,8 +1,11 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.ScopeConstraint;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.eval.CompiledPolicy;
 import io.cedarwood.engine.value.EntityUid;
 

@@ -1,4 +1,8 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
+
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.EntityProvider;
 
 /**
  * For tests outside this package (the differential tests): the authorizer with the scope index consulted
@@ -13,6 +17,6 @@ public final class IndexedAuthorizer {
     }
 
     public Response isAuthorized(Request request, EntityProvider entities) {
-        return Authorizer.decide(request, index, entities);
+        return Decider.decide(request, index, entities);
     }
 }

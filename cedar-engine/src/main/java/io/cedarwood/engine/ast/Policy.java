@@ -1,12 +1,5 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.ast;
 
-import io.cedarwood.engine.ast.ActionConstraint;
-import io.cedarwood.engine.ast.Condition;
-import io.cedarwood.engine.ast.Effect;
-import io.cedarwood.engine.ast.EntityReference;
-import io.cedarwood.engine.ast.ScopeConstraint;
-import io.cedarwood.engine.ast.SlotId;
-import io.cedarwood.engine.ast.SourceSpans;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -122,18 +115,9 @@ public final class Policy {
         }
     }
 
-    /**
-     * Parses one policy or template.
-     *
-     * @throws ParseException with every error found
-     */
-    public static Policy parse(PolicyId id, String text) {
-        return io.cedarwood.engine.parser.PolicyParser.parsePolicy(id, text);
-    }
-
     /** This policy as Cedar text that parses back to an equal policy. */
     public String toCedar() {
-        return io.cedarwood.engine.ast.PolicyPrinter.print(this);
+        return PolicyPrinter.print(this);
     }
 
     /** A copy of this policy under another id. */

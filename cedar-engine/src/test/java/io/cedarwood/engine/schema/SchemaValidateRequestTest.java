@@ -1,5 +1,7 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.schema;
 
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.DecimalValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;

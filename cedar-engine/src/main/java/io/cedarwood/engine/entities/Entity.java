@@ -1,4 +1,4 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.entities;
 
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.Value;

@@ -1,5 +1,7 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.ast.PolicyId;
 import java.util.List;
 
 /**

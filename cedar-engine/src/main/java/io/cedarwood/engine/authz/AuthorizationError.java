@@ -1,5 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
+import io.cedarwood.engine.ast.PolicyId;
 import java.util.Objects;
 
 /** A policy whose evaluation failed during authorization; the policy was skipped. */

@@ -1,4 +1,4 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.value;
 
 /**
  * The base of every exception the engine's public API throws on bad input. Its message says where and

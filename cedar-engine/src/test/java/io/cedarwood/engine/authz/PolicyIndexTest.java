@@ -1,5 +1,12 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,14 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.PolicyPrinter;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
+import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.parser.PolicyParser;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.util.ArrayList;
@@ -44,7 +48,7 @@ public final class PolicySet {
      * @throws ParseException with every error found
      */
     public static PolicySet parse(String text) {
-        return PolicyParser.parsePolicySet(text);
+        return of(PolicyParser.parsePolicies(text));
     }
 
     /**

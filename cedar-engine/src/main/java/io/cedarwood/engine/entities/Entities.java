@@ -1,5 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.entities;
 
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.util.ArrayDeque;

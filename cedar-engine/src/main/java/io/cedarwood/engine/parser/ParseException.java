@@ -1,6 +1,7 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.parser;
 
 import io.cedarwood.engine.ast.SourceSpan;
+import io.cedarwood.engine.value.CedarException;
 
 import java.util.List;
 

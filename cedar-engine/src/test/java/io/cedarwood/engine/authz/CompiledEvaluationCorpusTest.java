@@ -1,13 +1,21 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cedarwood.engine.Authorizer;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.eval.CompiledPolicy;
-import io.cedarwood.engine.eval.EvaluationException;
 import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.testing.SharedData;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.RecordValue;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +79,7 @@ class CompiledEvaluationCorpusTest {
                     }
                 }
                 Response expected = Reference.authorize(request, policies, entities);
-                Response indexed = Authorizer.decide(request, forced, entities);
+                Response indexed = Decider.decide(request, forced, entities);
                 Response plain = new Authorizer().isAuthorized(request, policies, entities);
                 if (!Reference.same(expected, indexed) || !Reference.same(expected, plain)) {
                     disagreements.add(name + " " + req.path("description").asText() + ": reference " + expected

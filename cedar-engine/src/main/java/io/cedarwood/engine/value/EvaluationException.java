@@ -1,6 +1,5 @@
-package io.cedarwood.engine.eval;
+package io.cedarwood.engine.value;
 
-import io.cedarwood.engine.CedarException;
 
 /**
  * An expression that failed to evaluate. Inside the authorizer this is data (the policy is skipped and

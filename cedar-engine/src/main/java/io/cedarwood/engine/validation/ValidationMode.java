@@ -1,4 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.validation;
+
+import io.cedarwood.engine.Validator;
 
 /** How strictly {@link Validator} checks policies. */
 public enum ValidationMode {

@@ -1,5 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SourceSpan;
 
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
 /** The outcome of an authorization request. */
 public enum Decision {

@@ -1,4 +1,4 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
 import java.util.Objects;
 

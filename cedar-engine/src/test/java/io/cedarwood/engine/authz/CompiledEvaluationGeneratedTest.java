@@ -1,6 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
-import io.cedarwood.engine.CompiledEvaluationCorpusTest.Reference;
+import io.cedarwood.engine.Authorizer;
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Condition;
@@ -8,9 +8,15 @@ import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
+import io.cedarwood.engine.ast.Policy;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.UnaryOp;
 import io.cedarwood.engine.ast.Variable;
+import io.cedarwood.engine.authz.CompiledEvaluationCorpusTest.Reference;
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.eval.CompiledPolicy;
 import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.value.BoolValue;
@@ -74,7 +80,7 @@ class CompiledEvaluationGeneratedTest {
                     outcomes++;
                 }
                 Response expected = Reference.authorize(request, policies, entities);
-                assertThat(Reference.same(Authorizer.decide(request, forced, entities), expected))
+                assertThat(Reference.same(Decider.decide(request, forced, entities), expected))
                         .as("indexed authorization of %s", request).isTrue();
                 assertThat(Reference.same(new Authorizer().isAuthorized(request, policies, entities), expected))
                         .as("authorization of %s", request).isTrue();

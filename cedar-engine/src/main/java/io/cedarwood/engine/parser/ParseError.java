@@ -1,4 +1,4 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.parser;
 
 import io.cedarwood.engine.ast.SourceSpan;
 

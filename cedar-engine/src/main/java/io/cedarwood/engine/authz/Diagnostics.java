@@ -1,5 +1,6 @@
-package io.cedarwood.engine;
+package io.cedarwood.engine.authz;
 
+import io.cedarwood.engine.ast.PolicyId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
