@@ -1,6 +1,5 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.conformance.IntegrationTestRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

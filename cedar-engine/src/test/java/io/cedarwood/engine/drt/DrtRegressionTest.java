@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.authz.PolicySet;
-import io.cedarwood.engine.conformance.IntegrationTestRunner;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.parser.PolicyParser;
@@ -28,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Replays every disagreement the differential tests ever found (minimized, with the reference's answers),
- * from {@code src/test/resources/drt-regressions}. No reference is needed.
+ * from {@code src/test/resources/drt-regressions}. No reference is needed. The {@code authorization} files
+ * are in the integration-test format and are replayed by cedar-cli's {@code DrtRegressionReplayTest},
+ * beside the runner of that format.
  */
 class DrtRegressionTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -63,20 +64,6 @@ class DrtRegressionTest {
     @Test
     void regressionFolderIsThere() {
         assertThat(root().resolve("README.md")).exists();
-    }
-
-    @TestFactory
-    List<DynamicTest> authorizationAnswersAreTheReferences() throws IOException {
-        IntegrationTestRunner runner = new IntegrationTestRunner(root());
-        List<DynamicTest> out = new ArrayList<>();
-        for (Path file : tests("authorization")) {
-            out.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                List<IntegrationTestRunner.Check> checks = runner.run(file);
-                assertThat(checks).isNotEmpty();
-                assertThat(checks).allMatch(IntegrationTestRunner.Check::passed, checks.toString());
-            }));
-        }
-        return out;
     }
 
     @TestFactory

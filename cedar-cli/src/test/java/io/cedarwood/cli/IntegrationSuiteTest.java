@@ -1,4 +1,4 @@
-package io.cedarwood.engine.conformance;
+package io.cedarwood.cli;
 
 import io.cedarwood.engine.testing.SharedData;
 import org.junit.jupiter.api.DynamicTest;

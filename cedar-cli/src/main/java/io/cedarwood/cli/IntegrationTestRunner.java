@@ -1,4 +1,4 @@
-package io.cedarwood.engine.conformance;
+package io.cedarwood.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

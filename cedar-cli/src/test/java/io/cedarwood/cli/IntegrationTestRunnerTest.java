@@ -1,4 +1,4 @@
-package io.cedarwood.engine.conformance;
+package io.cedarwood.cli;
 
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.schema.Schema;
