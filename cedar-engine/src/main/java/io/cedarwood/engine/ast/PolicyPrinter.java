@@ -30,7 +30,7 @@ import java.util.Map;
  * };
  * </pre>
  */
-public final class PolicyPrinter {
+final class PolicyPrinter {
     // precedence levels, loosest first, as in Cedar's grammar
     private static final int IF = 0;
     private static final int OR = 1;
@@ -48,7 +48,7 @@ public final class PolicyPrinter {
     }
 
     /** The policy (static, template or linked) as Cedar text, ending with {@code ;}. */
-    public static String print(Policy policy) {
+    static String print(Policy policy) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> a : policy.annotations().entrySet()) {
             out.append('@').append(a.getKey()).append('(').append(CedarStrings.quote(a.getValue())).append(")\n");
@@ -104,7 +104,7 @@ public final class PolicyPrinter {
     }
 
     /** The expression as Cedar text. */
-    public static String print(Expr e) {
+    static String print(Expr e) {
         StringBuilder out = new StringBuilder();
         new Printer(out).expr(e, IF);
         return out.toString();

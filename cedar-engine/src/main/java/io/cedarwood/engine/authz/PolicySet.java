@@ -3,7 +3,6 @@ package io.cedarwood.engine.authz;
 import io.cedarwood.engine.ast.EntityReference;
 import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.PolicyId;
-import io.cedarwood.engine.ast.PolicyPrinter;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.parser.ParseException;
@@ -183,7 +182,7 @@ public final class PolicySet {
      * their own). Parsing it gives back the same policies when they were numbered {@code policy0..N}.
      */
     public String toCedar() {
-        return sourceOrder.stream().map(PolicyPrinter::print).collect(Collectors.joining("\n\n"));
+        return sourceOrder.stream().map(Policy::toCedar).collect(Collectors.joining("\n\n"));
     }
 
     @Override

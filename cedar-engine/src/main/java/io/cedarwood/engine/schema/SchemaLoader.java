@@ -14,7 +14,7 @@ import java.util.Objects;
  * Reads schemas in either format, resolves them and writes them back: the machinery behind
  * {@link io.cedarwood.engine.schema.Schema}, which is the API to use.
  */
-public final class SchemaLoader {
+final class SchemaLoader {
     private SchemaLoader() {
     }
 
@@ -32,32 +32,32 @@ public final class SchemaLoader {
     }
 
     /** Reads and resolves a schema in the human format; errors carry source spans. */
-    public static Loaded fromCedarSchema(String text) {
+    static Loaded fromCedarSchema(String text) {
         Objects.requireNonNull(text, "text");
         CedarSchemaReader.Parsed parsed = CedarSchemaReader.read(text);
         return resolve(parsed.fragment(), parsed.spans(), text, Origin.HUMAN);
     }
 
     /** Reads and resolves a schema in the JSON format; errors name JSON paths and carry source spans. */
-    public static Loaded fromJson(String json) {
+    static Loaded fromJson(String json) {
         Objects.requireNonNull(json, "json");
         CedarSchemaReader.Parsed parsed = SchemaJsonReader.read(json);
         return resolve(parsed.fragment(), parsed.spans(), json, Origin.JSON);
     }
 
     /** Resolves a schema built in code; errors name JSON paths. */
-    public static Loaded fromFragment(SchemaFragment fragment) {
+    static Loaded fromFragment(SchemaFragment fragment) {
         Objects.requireNonNull(fragment, "fragment");
         return resolve(fragment, Map.of(), null, Origin.MODEL);
     }
 
     /** The schema in the human format. */
-    public static String toCedarSchema(SchemaFragment fragment) {
+    static String toCedarSchema(SchemaFragment fragment) {
         return CedarSchemaPrinter.print(fragment);
     }
 
     /** The schema in the JSON format. */
-    public static String toJson(SchemaFragment fragment) {
+    static String toJson(SchemaFragment fragment) {
         return SchemaJsonWriter.write(fragment);
     }
 
