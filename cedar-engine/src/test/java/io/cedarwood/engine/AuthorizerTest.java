@@ -15,7 +15,9 @@ import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.LongValue;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,7 @@ import static io.cedarwood.engine.eval.Exprs.gt;
 import static io.cedarwood.engine.eval.Exprs.lit;
 import static io.cedarwood.engine.eval.Exprs.principal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthorizerTest {
     private static final EntityUid ALICE = EntityUid.of("User", "alice");
@@ -117,7 +120,8 @@ class AuthorizerTest {
         assertThat(r.decision()).isEqualTo(Decision.ALLOW);
         assertThat(r.diagnostics().reason()).isEqualTo(ids("p0"));
         assertThat(r.diagnostics().errors()).containsExactly(
-                new AuthorizationError(PolicyId.of("f0"), "entity `Missing::\"entity\"` does not exist"));
+                new AuthorizationError(PolicyId.of("f0"), EvaluationException.Kind.ENTITY_DOES_NOT_EXIST,
+                        "entity `Missing::\"entity\"` does not exist"));
     }
 
     @Test
@@ -139,14 +143,38 @@ class AuthorizerTest {
     }
 
     @Test
-    void aVeryDeepPolicyErrorsInsteadOfThrowing() {
+    void aPolicyAsDeepAsAllowedIsDecidedOnASmallStack() throws InterruptedException {
         Expr e = lit(true);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < Expr.MAX_DEPTH - 6; i++) {
             e = and(e, lit(true));
         }
-        Response r = authorize(permit("deep", e), permit("p0"));
-        assertThat(r.decision()).isEqualTo(Decision.ALLOW);
-        assertThat(erroring(r)).containsExactly(PolicyId.of("deep"));
+        PolicySet set = PolicySet.of(List.of(permit("deep", e), forbid("f0", lit(false))));
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = authorizer.isAuthorized(REQUEST, set, ENTITIES);
+            } catch (Throwable x) {
+                result[0] = x;
+            }
+        }, "small-stack", 256L * 1024);
+        t.start();
+        t.join();
+        assertThat(result[0]).isInstanceOfSatisfying(Response.class, r -> {
+            assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+            assertThat(r.diagnostics().reason()).containsExactly(PolicyId.of("deep"));
+        });
+    }
+
+    @Test
+    void aPolicyDeeperThanTheLimitCannotBeMade() {
+        Expr e = lit(true);
+        for (int i = 0; i < Expr.MAX_DEPTH; i++) {
+            e = and(e, lit(true));
+        }
+        Expr deep = e;
+        assertThatThrownBy(() -> permit("deep", deep)).isInstanceOf(CedarException.class)
+                .hasMessage("policy `deep` is nested too deeply: at most 500 levels of nested operations are supported,"
+                        + " scope and conditions included");
     }
 
     @Test

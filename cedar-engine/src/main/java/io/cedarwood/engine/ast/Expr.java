@@ -21,6 +21,15 @@ import java.util.Objects;
  * {@code e has a && e.a has b}.
  */
 public sealed interface Expr {
+    /**
+     * The deepest expression the engine takes in (a leaf is 1 deep), and the deepest a policy's
+     * {@link Policy#toExpr()} may be. It is checked once, without recursion, where expressions enter: the
+     * parser, the JSON readers (through {@link Policy.Builder#build()}), the builder and
+     * {@code Evaluator.evaluate}; so the evaluator, the compiled policies and the validator recurse at most
+     * this deep, which fits in a small thread stack. The same number as {@link Value#MAX_DEPTH}: one limit.
+     * See {@code docs/limits.md}.
+     */
+    int MAX_DEPTH = Value.MAX_DEPTH;
 
     <R> R accept(ExprVisitor<R> visitor);
 

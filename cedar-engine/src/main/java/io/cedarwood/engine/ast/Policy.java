@@ -1,5 +1,7 @@
 package io.cedarwood.engine.ast;
 
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -39,6 +41,10 @@ public final class Policy {
         this.annotations = Collections.unmodifiableMap(new LinkedHashMap<>(b.annotations));
         this.templateId = b.templateId;
         this.sourceSpans = Objects.requireNonNull(b.sourceSpans, "sourceSpans");
+        if (depth() > Expr.MAX_DEPTH) {
+            throw new CedarException("policy `" + id + "` is nested too deeply: at most " + Expr.MAX_DEPTH
+                    + " levels of nested operations are supported, scope and conditions included");
+        }
     }
 
     public static Builder builder(PolicyId id, Effect effect) {
@@ -113,6 +119,94 @@ public final class Policy {
         if (ref instanceof EntityReference.Slot s) {
             slots.add(s.slot());
         }
+    }
+
+    /**
+     * This policy as one boolean expression, as Lean's {@code Policy.toExpr}:
+     * {@code principalScope && (actionScope && (resourceScope && conditions))}, where a scope that
+     * constrains nothing is {@code true}, {@code principal is T in e} is {@code principal is T && principal
+     * in e}, {@code action in [a, b]} is {@code action in [a, b]}, and the conditions are the right fold with
+     * {@code &&} of the {@code when} bodies and the negated ({@code !}) {@code unless} bodies, ending in
+     * {@code true}. The policy is satisfied by a request exactly when this evaluates to {@code true}: that
+     * is the definition the evaluator, the compiled policies and the scope index are checked against.
+     *
+     * @throws IllegalStateException when the policy is a template (its slots are not filled)
+     */
+    public Expr toExpr() {
+        if (isTemplate()) {
+            throw new IllegalStateException("policy `" + id + "` is a template: link it before evaluating it");
+        }
+        Expr conditionsExpr = new Expr.Literal(BoolValue.TRUE);
+        for (int i = conditions.size() - 1; i >= 0; i--) {
+            Condition c = conditions.get(i);
+            Expr body = c.kind() == Condition.Kind.WHEN ? c.body() : new Expr.Unary(UnaryOp.NOT, c.body());
+            conditionsExpr = new Expr.And(body, conditionsExpr);
+        }
+        return new Expr.And(scopeExpr(Variable.PRINCIPAL, principal),
+                new Expr.And(actionExpr(action),
+                        new Expr.And(scopeExpr(Variable.RESOURCE, resource), conditionsExpr)));
+    }
+
+    /**
+     * The depth of {@link #toExpr()} (for a template, with each slot counted as the uid that will fill it),
+     * computed without building the expression or recursing; past {@link Expr#MAX_DEPTH} only "more than
+     * that" is exact. At most {@link Expr#MAX_DEPTH}: a deeper policy cannot be built.
+     */
+    public int depth() {
+        int fold = 1; // the `true` the conditions end with
+        for (int i = conditions.size() - 1; i >= 0; i--) {
+            Condition c = conditions.get(i);
+            int body = c.body().depthUpTo(Expr.MAX_DEPTH) + (c.kind() == Condition.Kind.UNLESS ? 1 : 0);
+            fold = 1 + Math.max(body, fold);
+        }
+        int resourceAnd = 1 + Math.max(scopeDepth(resource), fold);
+        int actionAnd = 1 + Math.max(actionDepth(action), resourceAnd);
+        return 1 + Math.max(scopeDepth(principal), actionAnd);
+    }
+
+    private static int scopeDepth(ScopeConstraint c) {
+        if (c instanceof ScopeConstraint.IsIn) {
+            return 3; // principal is T && principal in e
+        }
+        return c instanceof ScopeConstraint.Any ? 1 : 2;
+    }
+
+    private static int actionDepth(ActionConstraint c) {
+        if (c instanceof ActionConstraint.In in) {
+            return in.uids().isEmpty() ? 2 : 3; // action in [uid, ...]
+        }
+        return c instanceof ActionConstraint.Any ? 1 : 2;
+    }
+
+    private static Expr scopeExpr(Variable variable, ScopeConstraint c) {
+        Expr var = new Expr.Var(variable);
+        if (c instanceof ScopeConstraint.Eq eq) {
+            return new Expr.Binary(BinaryOp.EQ, var, uidLiteral(eq.ref()));
+        } else if (c instanceof ScopeConstraint.In in) {
+            return new Expr.Binary(BinaryOp.IN, var, uidLiteral(in.ref()));
+        } else if (c instanceof ScopeConstraint.Is is) {
+            return new Expr.Is(var, is.entityType());
+        } else if (c instanceof ScopeConstraint.IsIn isIn) {
+            return new Expr.And(new Expr.Is(var, isIn.entityType()),
+                    new Expr.Binary(BinaryOp.IN, var, uidLiteral(isIn.ref())));
+        }
+        return new Expr.Literal(BoolValue.TRUE);
+    }
+
+    private static Expr actionExpr(ActionConstraint c) {
+        Expr var = new Expr.Var(Variable.ACTION);
+        if (c instanceof ActionConstraint.Eq eq) {
+            return new Expr.Binary(BinaryOp.EQ, var, new Expr.Literal(eq.uid()));
+        } else if (c instanceof ActionConstraint.In in) {
+            return new Expr.Binary(BinaryOp.IN, var,
+                    new Expr.SetLit(in.uids().stream().<Expr>map(Expr.Literal::new).toList()));
+        }
+        return new Expr.Literal(BoolValue.TRUE);
+    }
+
+    /** The uid of a filled reference; {@link #toExpr} refuses templates first. */
+    private static Expr uidLiteral(EntityReference ref) {
+        return new Expr.Literal(((EntityReference.Uid) ref).uid());
     }
 
     /** This policy as Cedar text that parses back to an equal policy. */
@@ -208,6 +302,11 @@ public final class Policy {
             return this;
         }
 
+        /**
+         * The policy.
+         *
+         * @throws CedarException when its {@link Policy#toExpr()} would be deeper than {@link Expr#MAX_DEPTH}
+         */
         public Policy build() {
             return new Policy(this);
         }

@@ -41,7 +41,7 @@ public final class Decider {
                 if (errors == null) {
                     errors = new ArrayList<>(2);
                 }
-                errors.add(new AuthorizationError(policy.policy().id(), e.getMessage()));
+                errors.add(AuthorizationError.of(policy.policy().id(), e));
                 continue;
             }
             if (satisfied) {

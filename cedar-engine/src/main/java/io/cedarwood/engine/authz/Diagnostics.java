@@ -1,6 +1,7 @@
 package io.cedarwood.engine.authz;
 
 import io.cedarwood.engine.ast.PolicyId;
+
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;

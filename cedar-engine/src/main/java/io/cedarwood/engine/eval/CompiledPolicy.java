@@ -18,19 +18,16 @@ import java.util.Set;
 /**
  * A static or template-linked policy prepared, once, for fast evaluation: its scope as three small
  * matchers and its conditions lowered by the {@link Compiler}. {@link #isSatisfied} answers exactly as
- * {@link Evaluator#isSatisfied} does (same result, same error), which stays the plain reference; a policy
- * whose conditions nest deeper than {@link #MAX_COMPILED_DEPTH} is left to that reference, which bounds
- * its depth. Immutable and thread-safe. Internal: used by the authorizer.
+ * {@link Evaluator#isSatisfied} does (same result, same error), which stays the definition: evaluating
+ * {@link Policy#toExpr()}. A policy is at most {@link io.cedarwood.engine.ast.Expr#MAX_DEPTH} deep, so
+ * every policy compiles. Immutable and thread-safe. Internal: used by the authorizer.
  */
 public final class CompiledPolicy {
-    /** Conditions deeper than this are evaluated by the interpreter, which counts depth. */
-    static final int MAX_COMPILED_DEPTH = 100;
-
     private final Policy policy;
     private final Scope principal;
     private final Action action;
     private final Scope resource;
-    /** The condition bodies, {@code null} when left to the interpreter. */
+    /** The condition bodies. */
     private final Compiler.Node[] conditions;
     private final boolean[] when;
 
@@ -40,20 +37,11 @@ public final class CompiledPolicy {
         this.action = action(policy.action());
         this.resource = scope(policy.resource());
         List<Condition> cs = policy.conditions();
-        boolean shallow = true;
-        for (Condition c : cs) {
-            shallow &= c.body().depthUpTo(MAX_COMPILED_DEPTH) <= MAX_COMPILED_DEPTH;
-        }
-        if (shallow) {
-            conditions = new Compiler.Node[cs.size()];
-            when = new boolean[cs.size()];
-            for (int i = 0; i < conditions.length; i++) {
-                conditions[i] = Compiler.compile(cs.get(i).body());
-                when[i] = cs.get(i).kind() == Condition.Kind.WHEN;
-            }
-        } else {
-            conditions = null;
-            when = null;
+        conditions = new Compiler.Node[cs.size()];
+        when = new boolean[cs.size()];
+        for (int i = 0; i < conditions.length; i++) {
+            conditions[i] = Compiler.compile(cs.get(i).body());
+            when[i] = cs.get(i).kind() == Condition.Kind.WHEN;
         }
     }
 
@@ -84,19 +72,12 @@ public final class CompiledPolicy {
                 || !resource.matches(request.resource(), entities)) {
             return false;
         }
-        if (conditions == null) {
-            return Evaluator.isSatisfied(policy, request, entities);
-        }
-        try {
-            for (int i = 0; i < conditions.length; i++) {
-                if (Operators.asBool(conditions[i].eval(request, entities)) != when[i]) {
-                    return false;
-                }
+        for (int i = 0; i < conditions.length; i++) {
+            if (Operators.asBool(conditions[i].eval(request, entities)) != when[i]) {
+                return false;
             }
-            return true;
-        } catch (StackOverflowError e) {
-            throw Evaluator.tooDeep();
         }
+        return true;
     }
 
     // ---- the scope ----

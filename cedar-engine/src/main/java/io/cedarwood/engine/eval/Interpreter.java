@@ -6,7 +6,6 @@ import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
-import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.SetValue;
 import io.cedarwood.engine.value.Value;
@@ -30,7 +29,6 @@ import static io.cedarwood.engine.eval.Operators.asString;
 final class Interpreter implements ExprVisitor<Value> {
     private final Request request;
     private final EntityProvider entities;
-    private int depth;
 
     Interpreter(Request request, EntityProvider entities) {
         this.request = request;
@@ -38,14 +36,7 @@ final class Interpreter implements ExprVisitor<Value> {
     }
 
     Value eval(Expr e) {
-        if (++depth > Evaluator.MAX_DEPTH) {
-            throw Evaluator.tooDeep();
-        }
-        try {
-            return e.accept(this);
-        } finally {
-            depth--;
-        }
+        return e.accept(this);
     }
 
     @Override
@@ -156,10 +147,5 @@ final class Interpreter implements ExprVisitor<Value> {
             arguments.add(eval(argument));
         }
         return Extensions.call(e.function(), arguments);
-    }
-
-    /** Whether {@code uid} is {@code target} or one of its descendants. */
-    boolean isIn(EntityUid uid, EntityUid target) {
-        return EntityOps.isIn(entities, uid, target);
     }
 }

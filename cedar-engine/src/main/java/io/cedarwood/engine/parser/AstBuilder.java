@@ -51,6 +51,7 @@ import io.cedarwood.engine.parser.antlr.CedarParser.SlotPrimaryContext;
 import io.cedarwood.engine.parser.antlr.CedarParser.UnaryContext;
 import io.cedarwood.engine.parser.antlr.CedarParser.VariableDefContext;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
@@ -80,9 +81,6 @@ import java.util.function.Supplier;
  * go on converting the siblings so that one pass reports as much as possible.
  */
 final class AstBuilder {
-    /** Expressions nested deeper than this (counting AST nodes) are refused. */
-    static final int MAX_EXPR_DEPTH = 500;
-
     private static final Set<String> RESERVED_IDENTIFIERS = Set.of(
             "if", "true", "false", "then", "else", "in", "is", "has", "like");
     private static final String RESERVED_NAMESPACE = "__cedar";
@@ -167,14 +165,20 @@ final class AstBuilder {
         if (errors.size() > before) {
             return null;
         }
-        return Policy.builder(id, effect)
-                .annotations(annotations)
-                .principal(principal)
-                .action(action)
-                .resource(resource)
-                .conditions(conditions)
-                .sourceSpans(spans.build())
-                .build();
+        try {
+            return Policy.builder(id, effect)
+                    .annotations(annotations)
+                    .principal(principal)
+                    .action(action)
+                    .resource(resource)
+                    .conditions(conditions)
+                    .sourceSpans(spans.build())
+                    .build();
+        } catch (CedarException e) {
+            // the one thing a policy's constructor checks: its whole expression is too deep
+            tooDeep(span(c));
+            return null;
+        }
     }
 
     /** A standalone expression (no slots allowed), or {@code null} after recording errors. */
@@ -1391,14 +1395,18 @@ final class AstBuilder {
 
     // ---------------------------------------------------------------- depth
 
-    /** Whether {@code e} is at most {@link #MAX_EXPR_DEPTH} deep; records an error if not. */
+    /** Whether {@code e} is at most {@link Expr#MAX_DEPTH} deep; records an error if not. */
     private boolean checkDepth(Expr e, SourceSpan span) {
-        if (e.depthUpTo(MAX_EXPR_DEPTH) <= MAX_EXPR_DEPTH) {
+        if (e.depthUpTo(Expr.MAX_DEPTH) <= Expr.MAX_DEPTH) {
             return true;
         }
-        error(span, "the expression is nested too deeply",
-                "at most " + MAX_EXPR_DEPTH + " levels of nested operations are supported");
+        tooDeep(span);
         return false;
+    }
+
+    private void tooDeep(SourceSpan span) {
+        error(span, "the expression is nested too deeply",
+                "at most " + Expr.MAX_DEPTH + " levels of nested operations are supported, a policy's scope and conditions included");
     }
 
 

@@ -26,9 +26,6 @@ import java.util.Map;
  * the {@code when} conditions and the negated {@code unless} conditions ({@code true} when there are none).
  */
 final class Lowering {
-    /** Deeper conditions are refused rather than risk the stack; parsed policies stay far below. */
-    static final int MAX_DEPTH = 2_000;
-
     private final SourceSpans sourceSpans;
     private final Map<Node, SourceSpan> spans = new IdentityHashMap<>();
 
@@ -44,16 +41,7 @@ final class Lowering {
         }
     }
 
-    /** The depth of the policy's deepest condition; stops counting past {@link #MAX_DEPTH}. */
-    static int depth(Policy policy) {
-        int max = 0;
-        for (Condition c : policy.conditions()) {
-            max = Math.max(max, c.body().depthUpTo(MAX_DEPTH));
-        }
-        return max;
-    }
-
-    /** The policy's condition; the policy must be at most {@link #MAX_DEPTH} deep. */
+    /** The policy's condition (a policy is at most {@code Expr.MAX_DEPTH} deep, so this recursion is bounded). */
     static Lowered lower(Policy policy) {
         Lowering l = new Lowering(policy.sourceSpans());
         SourceSpan policySpan = policySpan(policy);

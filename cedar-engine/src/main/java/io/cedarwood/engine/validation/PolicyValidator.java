@@ -47,18 +47,7 @@ public final class PolicyValidator {
         all.addAll(policies.templates());
         List<ValidationWarning> stringWarnings = new ArrayList<>();
         for (Policy p : all) {
-            Problems problems = new Problems(p.id());
-            int depth = Lowering.depth(p);
-            if (depth > Lowering.MAX_DEPTH) {
-                errors.add(problems.nestingLimitExceeded(Lowering.policySpan(p)));
-                continue;
-            }
-            Runnable check = () -> checkPolicy(p, mode, maxDerefLevel, problems, errors, warnings, stringWarnings);
-            if (depth > LargeStack.SHALLOW_DEPTH) {
-                LargeStack.run(check);
-            } else {
-                check.run();
-            }
+            checkPolicy(p, mode, maxDerefLevel, new Problems(p.id()), errors, warnings, stringWarnings);
         }
         for (Policy p : policies.policies()) {
             if (p.templateId().isPresent()) {
@@ -73,16 +62,12 @@ public final class PolicyValidator {
     private void checkPolicy(Policy p, ValidationMode mode, int maxDerefLevel, Problems problems,
                              Collection<ValidationError> errors, Collection<ValidationWarning> warnings,
                              Collection<ValidationWarning> stringWarnings) {
-        try {
-            Lowering.Lowered lowered = Lowering.lower(p);
-            scopeChecks.checkNames(lowered, problems, errors);
-            scopeChecks.checkActionApplication(p.principal(), p.action(), p.resource(), lowered.policySpan(),
-                    problems, errors);
-            typecheck(p, lowered, mode, maxDerefLevel, problems, errors, warnings);
-            StringChecks.check(p.id(), lowered, stringWarnings);
-        } catch (StackOverflowError e) {
-            errors.add(problems.nestingLimitExceeded(Lowering.policySpan(p)));
-        }
+        Lowering.Lowered lowered = Lowering.lower(p);
+        scopeChecks.checkNames(lowered, problems, errors);
+        scopeChecks.checkActionApplication(p.principal(), p.action(), p.resource(), lowered.policySpan(),
+                problems, errors);
+        typecheck(p, lowered, mode, maxDerefLevel, problems, errors, warnings);
+        StringChecks.check(p.id(), lowered, stringWarnings);
     }
 
     private void checkLink(Policy link, Policy template, Collection<ValidationError> errors) {

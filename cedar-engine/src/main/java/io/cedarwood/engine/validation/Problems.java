@@ -191,9 +191,4 @@ final class Problems {
         return error(Kind.ENTITY_DEREF_LEVEL_VIOLATION, span,
                 "entity literals cannot be dereferenced at any level", null);
     }
-
-    ValidationError nestingLimitExceeded(SourceSpan span) {
-        return error(Kind.NESTING_LIMIT_EXCEEDED, span, "the policy is nested too deeply to validate",
-                "at most " + Lowering.MAX_DEPTH + " levels of nested operations can be validated");
-    }
 }

@@ -52,9 +52,7 @@ public record ValidationError(PolicyId policyId, Kind kind, String message, Sour
         /** an entity dereference beyond the allowed level, or of an entity literal (level validation) */
         ENTITY_DEREF_LEVEL_VIOLATION,
         /** the validator found itself in a state it should never be in */
-        INTERNAL_INVARIANT_VIOLATION,
-        /** the policy is nested too deeply to validate; not a kind of the reference */
-        NESTING_LIMIT_EXCEEDED
+        INTERNAL_INVARIANT_VIOLATION
     }
 
     @Override

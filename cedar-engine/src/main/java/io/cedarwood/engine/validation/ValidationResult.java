@@ -2,6 +2,7 @@ package io.cedarwood.engine.validation;
 
 import io.cedarwood.engine.Validator;
 import io.cedarwood.engine.ast.PolicyId;
+
 import java.util.List;
 
 /**

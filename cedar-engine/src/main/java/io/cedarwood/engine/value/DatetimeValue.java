@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-
 /** A Cedar {@code datetime}: milliseconds since the Unix epoch, UTC, leap seconds not counted. */
 public record DatetimeValue(long epochMillis) implements ExtensionValue, Comparable<DatetimeValue> {
     private static final long MILLIS_PER_DAY = DurationValue.MILLIS_PER_DAY;

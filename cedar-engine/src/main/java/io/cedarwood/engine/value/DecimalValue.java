@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-
 /**
  * A Cedar {@code decimal}: a fixed-point number with four digits after the point, stored as the
  * underlying 64-bit count of ten-thousandths. Two decimals are equal when their values are equal,

@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-
 import java.math.BigInteger;
 
 /** A Cedar {@code duration}: a signed number of milliseconds. */

@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-
 /**
  * An expression that failed to evaluate. Inside the authorizer this is data (the policy is skipped and
  * reported), never something the caller sees thrown. Carries no stack trace: it is an expected outcome.

@@ -1,6 +1,5 @@
 package io.cedarwood.engine.value;
 
-
 import java.math.BigInteger;
 import java.util.Objects;
 

@@ -79,7 +79,7 @@ class CompiledEvaluationGeneratedTest {
                     kinds.add(reference.startsWith("error") ? reference.substring(0, reference.indexOf(':')) : reference);
                     outcomes++;
                 }
-                Response expected = Reference.authorize(request, policies, entities);
+                Response expected = ReferenceAuthorizer.isAuthorized(request, policies, entities);
                 assertThat(Reference.same(Decider.decide(request, forced, entities), expected))
                         .as("indexed authorization of %s", request).isTrue();
                 assertThat(Reference.same(new Authorizer().isAuthorized(request, policies, entities), expected))

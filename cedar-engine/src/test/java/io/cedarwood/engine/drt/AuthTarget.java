@@ -14,6 +14,7 @@ import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.authz.IndexedAuthorizer;
 import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.engine.authz.ReferenceAuthorizer;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.Entity;
@@ -137,6 +138,12 @@ final class AuthTarget implements DrtTarget {
             if (!indexed.equals(response)) {
                 return new Outcome(false, Set.of(), Set.of(),
                         "the scope index answers " + indexed + " where scanning answers " + response);
+            }
+            // and both are optimisations of the reference authorizer (each policy's toExpr(), interpreted)
+            Response reference = ReferenceAuthorizer.isAuthorized(request, ours, ourEntities);
+            if (!reference.equals(response)) {
+                return new Outcome(false, Set.of(), Set.of(),
+                        "the reference authorizer answers " + reference + " where the authorizer answers " + response);
             }
             Set<String> reason = response.diagnostics().reason().stream().map(PolicyId::value)
                     .collect(Collectors.toCollection(TreeSet::new));

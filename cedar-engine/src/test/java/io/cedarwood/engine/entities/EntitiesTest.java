@@ -3,6 +3,8 @@ package io.cedarwood.engine.entities;
 import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.SetValue;
+import io.cedarwood.engine.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -133,5 +135,18 @@ class EntitiesTest {
         Entities entities = Entities.of(List.of(entity(A, B)));
         assertThatThrownBy(() -> entities.all().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> entities.ancestors(A).clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anEntityWithAnAttributeNestedDeeperThanTheLimitCannotBeMade() {
+        Value v = LongValue.of(1);
+        for (int i = 2; i < Value.MAX_DEPTH; i++) {
+            v = SetValue.of(List.of(v));
+        }
+        Value atTheLimit = v; // the attributes count as one more record level
+        assertThat(new Entity(EntityUid.of("User", "a"), Map.of("a", atTheLimit), Set.of()).attributes()).hasSize(1);
+        Value deeper = SetValue.of(List.of(v));
+        assertThatThrownBy(() -> new Entity(EntityUid.of("User", "a"), Map.of(), Set.of(), Map.of("t", deeper)))
+                .isInstanceOf(CedarException.class).hasMessageContaining("nested too deeply");
     }
 }

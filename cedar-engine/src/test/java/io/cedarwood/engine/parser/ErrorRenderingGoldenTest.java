@@ -1,6 +1,5 @@
 package io.cedarwood.engine.parser;
 
-
 import io.cedarwood.engine.authz.PolicySet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,6 @@
 package io.cedarwood.engine.parser;
 
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.authz.PolicySet;
 
@@ -342,7 +343,7 @@ class PolicyParserErrorTest {
         int brackets = Syntax.MAX_BRACKET_NESTING;
         assertThat(PolicyParser.parseExpression("(".repeat(brackets) + "1" + ")".repeat(brackets))).isNotNull();
         assertThat(PolicyParser.parseExpression("[".repeat(brackets - 1) + "1" + "]".repeat(brackets - 1))).isNotNull();
-        int chain = AstBuilder.MAX_EXPR_DEPTH - 1;
+        int chain = Expr.MAX_DEPTH - 1;
         assertThat(PolicyParser.parseExpression("1" + " + 1".repeat(chain - 1))).isNotNull();
         assertThat(PolicyParser.parseExpression("if true then 1 else ".repeat(chain - 1) + "2")).isNotNull();
     }

@@ -7,6 +7,7 @@ import io.cedarwood.engine.authz.Decision;
 import io.cedarwood.engine.authz.Diagnostics;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,7 +28,7 @@ class CedarMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CedarMetrics metrics = new CedarMetrics(() -> registry);
         Response deny = new Response(Decision.DENY, new Diagnostics(Set.of(),
-                List.of(new AuthorizationError(PolicyId.of("p1"), "boom"))));
+                List.of(new AuthorizationError(PolicyId.of("p1"), EvaluationException.Kind.EXTENSION_ERROR, "boom"))));
         metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.ENFORCING), 1_000);
         metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.PERMISSIVE), 1_000);
         metrics.onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "unauthenticated"), 0);
