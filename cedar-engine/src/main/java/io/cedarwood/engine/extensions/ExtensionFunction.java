@@ -1,15 +1,30 @@
 package io.cedarwood.engine.extensions;
 
+import io.cedarwood.engine.value.Value;
+
 import java.util.List;
+import java.util.Objects;
 
 /**
- * An extension function's signature: its name, whether it is called as a method on its first argument,
- * its argument types and its return type (type names as Cedar writes them: {@code String}, {@code Long},
- * {@code Bool}, {@code ipaddr}, {@code decimal}, {@code datetime}, {@code duration}).
+ * One extension function, described once: its name, whether it is called as a method on its first
+ * argument, its argument types and its return type (type names as Cedar writes them: {@code String},
+ * {@code Long}, {@code Bool}, {@code ipaddr}, {@code decimal}, {@code datetime}, {@code duration}), and
+ * its implementation. The parser reads the name and call style, the validator and the JSON readers the
+ * types, the evaluator the implementation, the schema the extension types the constructors return.
  */
-public record ExtensionFunction(String name, boolean isMethod, List<String> argumentTypes, String returnType) {
+public record ExtensionFunction(String name, boolean isMethod, List<String> argumentTypes, String returnType,
+                                Implementation implementation) {
+    /** What the function computes from arguments of the declared number; it checks their types itself. */
+    @FunctionalInterface
+    public interface Implementation {
+        Value apply(List<Value> arguments);
+    }
+
     public ExtensionFunction {
+        Objects.requireNonNull(name, "name");
         argumentTypes = List.copyOf(argumentTypes);
+        Objects.requireNonNull(returnType, "returnType");
+        Objects.requireNonNull(implementation, "implementation");
     }
 
     public int arity() {

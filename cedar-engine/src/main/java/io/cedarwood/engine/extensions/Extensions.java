@@ -10,51 +10,64 @@ import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The registry of Cedar's extension functions ({@code ipaddr}, {@code decimal}, {@code datetime},
- * {@code duration}), read by the parser (names, arity, call style), the evaluator and the validator.
+ * The table of Cedar's extension functions ({@code ipaddr}, {@code decimal}, {@code datetime},
+ * {@code duration}), each described once ({@link ExtensionFunction}: name, call style, argument and result
+ * types, implementation) and read by the parser (names, arity, call style), the evaluator (the
+ * implementation), the validator and the JSON readers (the types) and the schema (the extension types).
  */
 public final class Extensions {
     private static final Map<String, ExtensionFunction> FUNCTIONS = new LinkedHashMap<>();
 
     static {
         // ipaddr
-        add("ip", false, List.of("String"), "ipaddr");
-        add("isIpv4", true, List.of("ipaddr"), "Bool");
-        add("isIpv6", true, List.of("ipaddr"), "Bool");
-        add("isLoopback", true, List.of("ipaddr"), "Bool");
-        add("isMulticast", true, List.of("ipaddr"), "Bool");
-        add("isInRange", true, List.of("ipaddr", "ipaddr"), "Bool");
+        add("ip", false, List.of("String"), "ipaddr", a -> IpAddrValue.parse(string(a.get(0))));
+        add("isIpv4", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isIpv4()));
+        add("isIpv6", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isIpv6()));
+        add("isLoopback", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isLoopback()));
+        add("isMulticast", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isMulticast()));
+        add("isInRange", true, List.of("ipaddr", "ipaddr"), "Bool", a -> {
+            IpAddrValue address = ip(a.get(0));
+            return BoolValue.of(address.isInRange(ip(a.get(1))));
+        });
         // decimal
-        add("decimal", false, List.of("String"), "decimal");
-        add("lessThan", true, List.of("decimal", "decimal"), "Bool");
-        add("lessThanOrEqual", true, List.of("decimal", "decimal"), "Bool");
-        add("greaterThan", true, List.of("decimal", "decimal"), "Bool");
-        add("greaterThanOrEqual", true, List.of("decimal", "decimal"), "Bool");
+        add("decimal", false, List.of("String"), "decimal", a -> DecimalValue.parse(string(a.get(0))));
+        add("lessThan", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) < 0));
+        add("lessThanOrEqual", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) <= 0));
+        add("greaterThan", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) > 0));
+        add("greaterThanOrEqual", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) >= 0));
         // datetime
-        add("datetime", false, List.of("String"), "datetime");
-        add("offset", true, List.of("datetime", "duration"), "datetime");
-        add("durationSince", true, List.of("datetime", "datetime"), "duration");
-        add("toDate", true, List.of("datetime"), "datetime");
-        add("toTime", true, List.of("datetime"), "duration");
+        add("datetime", false, List.of("String"), "datetime", a -> DatetimeValue.parse(string(a.get(0))));
+        add("offset", true, List.of("datetime", "duration"), "datetime", a -> {
+            DatetimeValue datetime = datetime(a.get(0));
+            return offset(datetime, duration(a.get(1)));
+        });
+        add("durationSince", true, List.of("datetime", "datetime"), "duration", a -> {
+            DatetimeValue datetime = datetime(a.get(0));
+            return durationSince(datetime, datetime(a.get(1)));
+        });
+        add("toDate", true, List.of("datetime"), "datetime", a -> toDate(datetime(a.get(0))));
+        add("toTime", true, List.of("datetime"), "duration", a -> datetime(a.get(0)).toTime());
         // duration
-        add("duration", false, List.of("String"), "duration");
-        add("toMilliseconds", true, List.of("duration"), "Long");
-        add("toSeconds", true, List.of("duration"), "Long");
-        add("toMinutes", true, List.of("duration"), "Long");
-        add("toHours", true, List.of("duration"), "Long");
-        add("toDays", true, List.of("duration"), "Long");
+        add("duration", false, List.of("String"), "duration", a -> DurationValue.parse(string(a.get(0))));
+        add("toMilliseconds", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).millis()));
+        add("toSeconds", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toSeconds()));
+        add("toMinutes", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toMinutes()));
+        add("toHours", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toHours()));
+        add("toDays", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toDays()));
     }
 
     private Extensions() {
     }
 
-    private static void add(String name, boolean isMethod, List<String> argumentTypes, String returnType) {
-        FUNCTIONS.put(name, new ExtensionFunction(name, isMethod, argumentTypes, returnType));
+    private static void add(String name, boolean isMethod, List<String> argumentTypes, String returnType,
+                            ExtensionFunction.Implementation implementation) {
+        FUNCTIONS.put(name, new ExtensionFunction(name, isMethod, argumentTypes, returnType, implementation));
     }
 
     /** The function with this name, or {@code null} when Cedar has none. */
@@ -85,47 +98,24 @@ public final class Extensions {
                     "wrong number of arguments provided to extension function `" + function + "`: expected "
                             + f.arity() + ", got " + arguments.size());
         }
-        Value a = arguments.get(0);
-        return switch (function) {
-            case "ip" -> IpAddrValue.parse(string(a));
-            case "isIpv4" -> BoolValue.of(ip(a).isIpv4());
-            case "isIpv6" -> BoolValue.of(ip(a).isIpv6());
-            case "isLoopback" -> BoolValue.of(ip(a).isLoopback());
-            case "isMulticast" -> BoolValue.of(ip(a).isMulticast());
-            case "isInRange" -> {
-                IpAddrValue address = ip(a);
-                yield BoolValue.of(address.isInRange(ip(arguments.get(1))));
+        return f.implementation().apply(arguments);
+    }
+
+    /** The extension types, as the constructors return them: {@code ipaddr}, {@code decimal}, ... */
+    public static List<String> types() {
+        List<String> types = new ArrayList<>();
+        for (ExtensionFunction f : FUNCTIONS.values()) {
+            if (f.isConstructor() && !types.contains(f.returnType())) {
+                types.add(f.returnType());
             }
-            case "decimal" -> DecimalValue.parse(string(a));
-            case "lessThan" -> {
-                DecimalValue x = decimal(a);
-                yield BoolValue.of(x.compareTo(decimal(arguments.get(1))) < 0);
-            }
-            case "lessThanOrEqual" -> {
-                DecimalValue x = decimal(a);
-                yield BoolValue.of(x.compareTo(decimal(arguments.get(1))) <= 0);
-            }
-            case "greaterThan" -> {
-                DecimalValue x = decimal(a);
-                yield BoolValue.of(x.compareTo(decimal(arguments.get(1))) > 0);
-            }
-            case "greaterThanOrEqual" -> {
-                DecimalValue x = decimal(a);
-                yield BoolValue.of(x.compareTo(decimal(arguments.get(1))) >= 0);
-            }
-            case "datetime" -> DatetimeValue.parse(string(a));
-            case "offset" -> offset(datetime(a), duration(arguments.get(1)));
-            case "durationSince" -> durationSince(datetime(a), datetime(arguments.get(1)));
-            case "toDate" -> toDate(datetime(a));
-            case "toTime" -> datetime(a).toTime();
-            case "duration" -> DurationValue.parse(string(a));
-            case "toMilliseconds" -> LongValue.of(duration(a).millis());
-            case "toSeconds" -> LongValue.of(duration(a).toSeconds());
-            case "toMinutes" -> LongValue.of(duration(a).toMinutes());
-            case "toHours" -> LongValue.of(duration(a).toHours());
-            case "toDays" -> LongValue.of(duration(a).toDays());
-            default -> throw new IllegalStateException("extension function `" + function + "` has no implementation");
-        };
+        }
+        return List.copyOf(types);
+    }
+
+    /** The order of two decimals, the receiver first. */
+    private static int compare(List<Value> arguments) {
+        DecimalValue x = decimal(arguments.get(0));
+        return x.compareTo(decimal(arguments.get(1)));
     }
 
     private static DatetimeValue offset(DatetimeValue datetime, DurationValue duration) {

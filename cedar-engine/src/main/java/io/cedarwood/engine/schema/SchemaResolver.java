@@ -1,5 +1,6 @@
 package io.cedarwood.engine.schema;
 
+import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.Names;
@@ -35,7 +36,7 @@ import java.util.Set;
  */
 final class SchemaResolver {
     static final List<String> PRIMITIVE_NAMES = List.of("Bool", "Long", "String");
-    static final List<String> EXTENSION_TYPES = List.of("ipaddr", "decimal", "datetime", "duration");
+    static final List<String> EXTENSION_TYPES = Extensions.types();
     /** Names that cannot be common type names: the JSON format's type keywords. */
     static final Set<String> RESERVED_COMMON_TYPE_NAMES =
             Set.of("Bool", "Boolean", "Entity", "Extension", "Long", "Record", "Set", "String");
@@ -493,7 +494,7 @@ final class SchemaResolver {
             TypeExpr.ExtensionRef e = (TypeExpr.ExtensionRef) type;
             if (!EXTENSION_TYPES.contains(e.name())) {
                 problem("unknown extension type `" + e.name() + "`", path,
-                        "the extension types are `ipaddr`, `decimal`, `datetime` and `duration`");
+                        "the extension types are " + extensionTypeList());
                 return null;
             }
             return new SchemaType.ExtensionType(e.name());
@@ -680,5 +681,11 @@ final class SchemaResolver {
 
     private void problem(String message, SchemaPath path, String help) {
         problems.add(new SchemaProblem(message, path, help));
+    }
+
+    /** {@code `ipaddr`, `decimal`, `datetime` and `duration`}, from the extension table. */
+    private static String extensionTypeList() {
+        List<String> quoted = EXTENSION_TYPES.stream().map(t -> "`" + t + "`").toList();
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 }

@@ -607,7 +607,7 @@ class EvaluatorTest {
         }
 
         @Test
-        void anExpressionAsDeepAsAllowedFitsInASmallStack() throws InterruptedException {
+        void anExpressionAsDeepAsAllowedFitsInAOneMebibyteStack() throws InterruptedException {
             Expr e = lit(true);
             for (int i = 1; i < Expr.MAX_DEPTH; i++) {
                 e = i % 2 == 0 ? and(e, lit(true)) : or(lit(false), e);
@@ -621,7 +621,7 @@ class EvaluatorTest {
                 } catch (Throwable x) {
                     result[0] = x;
                 }
-            }, "small-stack", 256L * 1024);
+            }, "one-mebibyte-stack", 1024L * 1024);
             t.start();
             t.join();
             assertThat(result[0]).isEqualTo(BoolValue.TRUE);
@@ -648,7 +648,7 @@ class EvaluatorTest {
         }
 
         @Test
-        void contextValuesAsDeepAsAllowedCompareOnASmallStack() throws InterruptedException {
+        void contextValuesAsDeepAsAllowedCompareOnAOneMebibyteStack() throws InterruptedException {
             Value v = LongValue.of(1);
             Value w = LongValue.of(1);
             for (int i = 2; i < Value.MAX_DEPTH; i++) {
@@ -663,7 +663,7 @@ class EvaluatorTest {
                 } catch (Throwable x) {
                     result[0] = x;
                 }
-            }, "small-stack", 256L * 1024);
+            }, "one-mebibyte-stack", 1024L * 1024);
             t.start();
             t.join();
             assertThat(result[0]).isEqualTo(BoolValue.TRUE);

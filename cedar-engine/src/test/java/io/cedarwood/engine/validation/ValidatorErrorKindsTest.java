@@ -233,8 +233,8 @@ class ValidatorErrorKindsTest {
     }
 
     @Test
-    void validateWhenPolicyAsDeepAsAllowedThenValidatedOnASmallStack() throws InterruptedException {
-        // one `has` && ... per level: the deepest policy a builder accepts, validated on a 256 KiB stack
+    void validateWhenPolicyAsDeepAsAllowedThenValidatedOnAOneMebibyteStack() throws InterruptedException {
+        // one `has` && ... per level: the deepest policy a builder accepts, validated on a 1 MiB stack
         Expr e = new Expr.Literal(BoolValue.TRUE);
         Policy policy = null;
         while (true) {
@@ -255,7 +255,7 @@ class ValidatorErrorKindsTest {
             } catch (Throwable x) {
                 result[0] = x;
             }
-        }, "small-stack", 256L * 1024);
+        }, "one-mebibyte-stack", 1024L * 1024);
         t.start();
         t.join();
         assertThat(result[0]).isInstanceOfSatisfying(ValidationResult.class, r -> assertThat(r.errors()).isEmpty());
