@@ -43,7 +43,7 @@ public final class EnforcementDecision {
     }
 
     /** Cedar's answer to {@code request}, enforced or (in permissive mode) only reported. */
-    static EnforcementDecision of(String source, Request request, Response response, EnforcementMode mode) {
+    public static EnforcementDecision of(String source, Request request, Response response, EnforcementMode mode) {
         boolean enforced = response.isAllowed() || mode == EnforcementMode.ENFORCING;
         return new EnforcementDecision(source, request.principal(), request.action(), request.resource(), request,
                 response, null, enforced);
@@ -56,7 +56,7 @@ public final class EnforcementDecision {
      * @param action the action when known, else {@code null}
      * @param resource the resource when known, else {@code null}
      */
-    static EnforcementDecision failed(String source, EntityUid principal, EntityUid action, EntityUid resource,
+    public static EnforcementDecision failed(String source, EntityUid principal, EntityUid action, EntityUid resource,
             String failure) {
         return new EnforcementDecision(source, principal, action, resource, null, null, failure, true);
     }

@@ -1,5 +1,7 @@
 package io.cedarwood.spring.security;
 
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.EnforcementMode;
 import io.cedarwood.engine.AuthorizationError;
 import io.cedarwood.engine.Decision;
 import io.cedarwood.engine.Diagnostics;
@@ -7,7 +9,6 @@ import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.Request;
 import io.cedarwood.engine.Response;
 import io.cedarwood.engine.value.EntityUid;
-import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ class CedarMetricsTest {
         CedarMetrics metrics = new CedarMetrics(() -> registry);
         Response deny = new Response(Decision.DENY, new Diagnostics(Set.of(),
                 List.of(new AuthorizationError(PolicyId.of("p1"), "boom"))));
-        metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.ENFORCING), 1_000);
-        metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.PERMISSIVE), 1_000);
-        metrics.onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "unauthenticated"), 0);
+        metrics.onDecision(EnforcementDecision.of("method", REQUEST, deny, EnforcementMode.ENFORCING), 1_000);
+        metrics.onDecision(EnforcementDecision.of("method", REQUEST, deny, EnforcementMode.PERMISSIVE), 1_000);
+        metrics.onDecision(EnforcementDecision.failed("http", null, null, null, "unauthenticated"), 0);
 
         assertThat(registry.get("cedar.authorization.decisions").tags("source", "method", "decision", "deny", "granted", "false")
                 .counter().count()).isEqualTo(1);
@@ -42,7 +43,7 @@ class CedarMetricsTest {
 
     @Test
     void withoutARegistryNothingHappens() {
-        assertThatCode(() -> new CedarMetrics(() -> null).onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "x"), 0))
+        assertThatCode(() -> new CedarMetrics(() -> null).onDecision(EnforcementDecision.failed("http", null, null, null, "x"), 0))
                 .doesNotThrowAnyException();
     }
 }

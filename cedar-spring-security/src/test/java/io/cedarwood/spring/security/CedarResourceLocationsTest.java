@@ -1,5 +1,9 @@
 package io.cedarwood.spring.security;
 
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyLoadException;
+import io.cedarwood.enforcement.PolicyLoader;
+import io.cedarwood.enforcement.PolicyValidator;
 import io.cedarwood.engine.Policy;
 import io.cedarwood.engine.PolicyId;
 import io.cedarwood.engine.Schema;
@@ -15,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CedarPolicyLoaderTest {
+class CedarResourceLocationsTest {
     @TempDir
     Path dir;
 
@@ -26,7 +30,15 @@ class CedarPolicyLoaderTest {
         return p.toUri().toString();
     }
 
-    private static List<String> ids(CedarPolicies policies) {
+    private static PolicyLoader loader(List<String> policies, String schema, Boolean validate, PolicyValidator validator) {
+        return PolicyLoader.of(new CedarResourceLocations(policies, schema), validator, validate);
+    }
+
+    private static PolicyLoader loader(String... policies) {
+        return loader(List.of(policies), null, null, null);
+    }
+
+    private static List<String> ids(PolicyBundle policies) {
         return policies.policies().policies().stream().map(Policy::id).map(PolicyId::value).toList();
     }
 
@@ -34,7 +46,7 @@ class CedarPolicyLoaderTest {
     void idsComeFromIdAnnotationsOrAreCountedAcrossFiles() throws IOException {
         String a = file("a.cedar", "permit(principal, action, resource);\n@id(\"named\") forbid(principal, action, resource);");
         String b = file("b.cedar", "permit(principal, action, resource);");
-        CedarPolicies loaded = CedarPolicyLoader.builder().policies(a, b).build().load();
+        PolicyBundle loaded = loader(a, b).load();
         assertThat(ids(loaded)).containsExactly("policy0", "named", "policy2");
     }
 
@@ -43,37 +55,44 @@ class CedarPolicyLoaderTest {
         file("z.cedar", "@id(\"z\") permit(principal, action, resource);");
         file("sub/a.cedar", "@id(\"sub-a\") permit(principal, action, resource);");
         file("notes.txt", "not policies");
-        CedarPolicies loaded = CedarPolicyLoader.builder().policies(dir.toUri().toString()).build().load();
+        PolicyBundle loaded = loader(dir.toUri().toString()).load();
         assertThat(ids(loaded)).containsExactly("sub-a", "z");
     }
 
     @Test
     void aPatternFindsFilesOnTheClasspath() {
-        CedarPolicies loaded = CedarPolicyLoader.builder().policies("classpath*:cedar/*.cedar").build().load();
+        PolicyBundle loaded = loader("classpath*:cedar/*.cedar").load();
         assertThat(ids(loaded)).contains("owner", "loopback-only");
     }
 
     @Test
     void aParseErrorNamesTheFileAndShowsTheSource() throws IOException {
         String bad = file("bad.cedar", "permit(principal, action, resource) when { 1 + };");
-        assertThatThrownBy(() -> CedarPolicyLoader.builder().policies(bad).build().load())
-                .isInstanceOf(CedarPolicyLoadException.class)
+        assertThatThrownBy(() -> loader(bad).load())
+                .isInstanceOf(PolicyLoadException.class)
                 .hasMessageContaining("bad.cedar")
                 .hasMessageContaining("unexpected token `}`")
                 .hasMessageContaining("^");
     }
 
     @Test
+    void aFileThatIsNotUtf8IsAnError() throws IOException {
+        Path p = dir.resolve("latin1.cedar");
+        Files.write(p, new byte[] {'/', '/', ' ', (byte) 0xe9, '\n'});
+        assertThatThrownBy(() -> loader(p.toUri().toString()).load()).hasMessageContaining("is not UTF-8 text");
+    }
+
+    @Test
     void twoPoliciesWithOneIdAnnotationAreAnError() throws IOException {
         String a = file("a.cedar", "@id(\"x\") permit(principal, action, resource);");
         String b = file("b.cedar", "@id(\"x\") forbid(principal, action, resource);");
-        assertThatThrownBy(() -> CedarPolicyLoader.builder().policies(a, b).build().load())
-                .hasMessageContaining("two policies have `@id(\"x\")`");
+        assertThatThrownBy(() -> loader(a, b).load())
+                .hasMessageContaining("two policies have the id `x`");
     }
 
     @Test
     void aMissingFileIsAnError() {
-        assertThatThrownBy(() -> CedarPolicyLoader.builder().policies(dir.resolve("none.cedar").toUri().toString()).build().load())
+        assertThatThrownBy(() -> loader(dir.resolve("none.cedar").toUri().toString()).load())
                 .hasMessageContaining("no policy file found");
     }
 
@@ -83,8 +102,8 @@ class CedarPolicyLoaderTest {
         String policies = file("p.cedar", "permit(principal, action, resource);");
         String cedarSchema = file("s.cedarschema", human);
         String jsonSchema = file("s.json", Schema.parseCedarSchema(human).toJson());
-        CedarPolicies fromHuman = CedarPolicyLoader.builder().policies(policies).schema(cedarSchema).validate(false).build().load();
-        CedarPolicies fromJson = CedarPolicyLoader.builder().policies(policies).schema(jsonSchema).validate(false).build().load();
+        PolicyBundle fromHuman = loader(List.of(policies), cedarSchema, false, null).load();
+        PolicyBundle fromJson = loader(List.of(policies), jsonSchema, false, null).load();
         assertThat(fromJson.schema()).isEqualTo(fromHuman.schema());
         assertThat(fromJson.actionEntities()).extracting(e -> e.uid().toString()).containsExactly("Action::\"view\"");
     }
@@ -93,7 +112,7 @@ class CedarPolicyLoaderTest {
     void aSchemaErrorNamesTheFile() throws IOException {
         String policies = file("p.cedar", "permit(principal, action, resource);");
         String schema = file("s.cedarschema", "entity User in [");
-        assertThatThrownBy(() -> CedarPolicyLoader.builder().policies(policies).schema(schema).validate(false).build().load())
+        assertThatThrownBy(() -> loader(List.of(policies), schema, false, null).load())
                 .hasMessageContaining("invalid schema in")
                 .hasMessageContaining("s.cedarschema");
     }
@@ -102,17 +121,14 @@ class CedarPolicyLoaderTest {
     void theValidatorsProblemsFailTheLoad() throws IOException {
         String policies = file("p.cedar", "permit(principal, action, resource);");
         String schema = file("s.cedarschema", "entity User;");
-        CedarPolicyLoader loader = CedarPolicyLoader.builder().policies(policies).schema(schema)
-                .validator((set, s) -> List.of("policy `policy0`: something is wrong"))
-                .build();
-        assertThat(loader.validates()).isTrue();
+        PolicyLoader loader = loader(List.of(policies), schema, null, (set, s) -> List.of("policy `policy0`: something is wrong"));
         assertThatThrownBy(loader::load).hasMessageContaining("policy `policy0`: something is wrong");
     }
 
     @Test
     void validatingNeedsASchema() throws IOException {
         String policies = file("p.cedar", "permit(principal, action, resource);");
-        assertThatThrownBy(() -> CedarPolicyLoader.builder().policies(policies).validate(true).build())
+        assertThatThrownBy(() -> loader(List.of(policies), null, true, null).load())
                 .hasMessageContaining("only against a schema");
     }
 }
