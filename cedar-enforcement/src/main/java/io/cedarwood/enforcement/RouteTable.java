@@ -107,7 +107,7 @@ public final class RouteTable {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         for (Route r : routes) {
-            if (r.method() != null && !r.method().equalsIgnoreCase(method)) {
+            if (r.method() != null && !r.method().equals(method)) {
                 continue;
             }
             Map<String, String> values = r.pattern().match(path);

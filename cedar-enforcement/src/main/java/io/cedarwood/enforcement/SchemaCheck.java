@@ -24,6 +24,7 @@ public final class SchemaCheck {
      * apply to the resource type and, when it is known, to the principal type.
      *
      * @param where what declares the use, for the message (a route, a method)
+     * @param resourceType the resource's type when it is known before the call, else {@code null}
      * @param principalType the principal's type when the integration knows it, else {@code null}
      * @return each problem as a message beginning with {@code where}; empty when there is none
      */
@@ -36,14 +37,16 @@ public final class SchemaCheck {
                     + nearest(action.toCedar(), schema.actions().keySet().stream().map(EntityUid::toCedar).toList()));
             return problems;
         }
-        if (schema.entityType(resourceType).isEmpty() && !resourceType.isAction()) {
-            problems.add(where + ": the schema has no entity type `" + resourceType + "`"
-                    + nearest(resourceType.name(), schema.entityTypes().keySet().stream().map(EntityType::name).toList()));
-            return problems;
-        }
-        if (!def.get().resourceTypes().contains(resourceType)) {
-            problems.add(where + ": `" + action.toCedar() + "` does not apply to resources of type `" + resourceType
-                    + "`" + nearest(resourceType.name(), def.get().resourceTypes().stream().map(EntityType::name).toList()));
+        if (resourceType != null) {
+            if (schema.entityType(resourceType).isEmpty() && !resourceType.isAction()) {
+                problems.add(where + ": the schema has no entity type `" + resourceType + "`"
+                        + nearest(resourceType.name(), schema.entityTypes().keySet().stream().map(EntityType::name).toList()));
+                return problems;
+            }
+            if (!def.get().resourceTypes().contains(resourceType)) {
+                problems.add(where + ": `" + action.toCedar() + "` does not apply to resources of type `" + resourceType
+                        + "`" + nearest(resourceType.name(), def.get().resourceTypes().stream().map(EntityType::name).toList()));
+            }
         }
         if (principalType != null && !def.get().principalTypes().contains(principalType)) {
             problems.add(where + ": `" + action.toCedar() + "` does not apply to principals of type `" + principalType
