@@ -127,15 +127,20 @@ public abstract class EnforcementContract {
 
     @TestFactory
     Stream<DynamicTest> everyEntryPointDecidesAlike() {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Observed o = ask(c);
-            assertThat(o.granted()).as("granted").isEqualTo(c.granted());
-            assertThat(o.reason()).as("determining policies").isEqualTo(c.reason());
-            if (c.user() != null) {
-                assertThat(o.context()).as("context").isEqualTo(http() ? httpContext(c) : methodContext());
-            } else {
-                assertThat(o.context()).as("no context: Cedar is not asked").isNull();
-            }
-        }));
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertKept(c, ask(c), http())));
+    }
+
+    /**
+     * Asserts that an entry point kept the contract for {@code c}; for test runners that cannot run
+     * {@link #everyEntryPointDecidesAlike} (an in-container test calls this for each of {@link #cases()}).
+     */
+    public static void assertKept(ContractCase c, Observed o, boolean http) {
+        assertThat(o.granted()).as(c + ": granted").isEqualTo(c.granted());
+        assertThat(o.reason()).as(c + ": determining policies").isEqualTo(c.reason());
+        if (c.user() != null) {
+            assertThat(o.context()).as(c + ": context").isEqualTo(http ? httpContext(c) : methodContext());
+        } else {
+            assertThat(o.context()).as(c + ": no context, Cedar is not asked").isNull();
+        }
     }
 }

@@ -50,6 +50,16 @@ public final class CedarRoutes implements CedarRequestResolver {
         return new Builder();
     }
 
+    /**
+     * Routes in the core's route file format ({@link RouteTable#parse}), one a line, with Spring MVC path
+     * patterns: {@code GET /lists/{listId} Action::"GetList" List::"{listId}"}.
+     *
+     * @throws IllegalArgumentException naming the line and the problem
+     */
+    public static CedarRoutes parse(String routeFile) {
+        return new CedarRoutes(RouteTable.parse(routeFile, SPRING_PATTERNS));
+    }
+
     public boolean isEmpty() {
         return table.isEmpty();
     }
