@@ -81,6 +81,53 @@ public final class TodoWar {
         return war;
     }
 
+    /**
+     * The application as the README sets it up for Tomcat: the container authenticates (HTTP Basic against
+     * Tomcat's realm, a {@code security-constraint} so that Tomcat runs its authenticator before the
+     * filters), Weld servlet's listener and {@code WEB-INF/beans.xml} give CDI. The libraries are not packed:
+     * the embedded Tomcat's class path has them.
+     */
+    public static WebArchive tomcat() {
+        String webXml = resource("/todo/web.xml")
+                .replaceAll("(?s)  <filter>\\s*<filter-name>authentication</filter-name>.*?</filter>\\n\\n", "")
+                .replaceAll("(?s)  <filter-mapping>\\s*<filter-name>authentication</filter-name>.*?</filter-mapping>\\n", "")
+                .replaceFirst("\n  <!-- Policies, schema", """
+
+                  <listener>
+                    <listener-class>org.jboss.weld.environment.servlet.Listener</listener-class>
+                  </listener>
+
+                  <!-- Policies, schema""")
+                .replace("</web-app>", """
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>everything</web-resource-name>
+                      <url-pattern>/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint>
+                      <role-name>**</role-name>
+                    </auth-constraint>
+                  </security-constraint>
+                  <login-config>
+                    <auth-method>BASIC</auth-method>
+                    <realm-name>todo</realm-name>
+                  </login-config>
+                  <security-role>
+                    <role-name>admin</role-name>
+                  </security-role>
+                </web-app>""");
+        if (webXml.contains("TestAuthFilter")) {
+            throw new IllegalStateException("the test's own authentication filter is still in web.xml");
+        }
+        return ShrinkWrap.create(WebArchive.class, "todo.war")
+                .setWebXML(new StringAsset(webXml))
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml")
+                .addClasses(TodoEntities.class, ListService.class, TodoServlet.class)
+                .addAsResource(SharedTinyTodo.policies().toFile(), "META-INF/cedar/policies.cedar")
+                .addAsResource(SharedTinyTodo.schema().toFile(), "META-INF/cedar/schema.cedarschema")
+                .addAsResource(new StringAsset(resource("/todo/routes.txt")), "META-INF/cedar/routes.txt");
+    }
+
     private static String resource(String name) {
         try (InputStream in = TodoWar.class.getResourceAsStream(name)) {
             if (in == null) {
