@@ -139,16 +139,12 @@ public class CedarBeans {
             if (!schemas.isUnsatisfied()) {
                 b.schema(schemas.get());
             }
+        } else if (!schemas.isUnsatisfied()) {
+            b.policies(PolicyLoader.of(CedarResources.locations(CedarResources.DEFAULT_POLICIES, null)).load().policies());
+            b.schema(schemas.get());
         } else {
-            String schema = !schemas.isUnsatisfied() ? null
-                    : CedarResources.read(CedarResources.DEFAULT_SCHEMA).isPresent() ? CedarResources.DEFAULT_SCHEMA : null;
-            var bundle = PolicyLoader.of(CedarResources.locations(CedarResources.DEFAULT_POLICIES, schema)).load();
-            b.policies(bundle.policies());
-            if (!schemas.isUnsatisfied()) {
-                b.schema(schemas.get());
-            } else {
-                bundle.schema().ifPresent(b::schema);
-            }
+            String schema = CedarResources.read(CedarResources.DEFAULT_SCHEMA).isPresent() ? CedarResources.DEFAULT_SCHEMA : null;
+            b.store(PolicyStore.of(PolicyLoader.of(CedarResources.locations(CedarResources.DEFAULT_POLICIES, schema)).load()));
         }
         if (!entityProviders.isUnsatisfied()) {
             b.entities(entityProviders.get());
