@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /**
  * The TinyTodo test application as a plain Jakarta EE web application: {@code web.xml} registers the Cedar
  * filter by init parameters, policies, schema and routes sit in {@code META-INF/cedar/}, and the libraries
- * in {@code WEB-INF/lib} are cedar-jakarta and cedar-engine with its Jackson, taken from the test classpath.
+ * in {@code WEB-INF/lib} are cedar-jakarta, cedar-enforcement and cedar-engine with its Jackson, taken from the
+ * test classpath.
  */
 public final class TodoWar {
     private TodoWar() {
@@ -73,8 +74,12 @@ public final class TodoWar {
             } else if (Files.isDirectory(p) && p.endsWith(Path.of("cedar-engine", "target", "classes"))) {
                 war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "cedar-engine.jar").as(ExplodedImporter.class)
                         .importDirectory(p.toFile()).as(JavaArchive.class));
+            } else if (Files.isDirectory(p) && p.endsWith(Path.of("cedar-enforcement", "target", "classes"))) {
+                war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "cedar-enforcement.jar").as(ExplodedImporter.class)
+                        .importDirectory(p.toFile()).as(JavaArchive.class));
             } else if (name.endsWith(".jar") && (name.startsWith("cedar-engine") || name.startsWith("jackson-")
-                    || name.startsWith("antlr4-runtime"))) {
+                    || name.startsWith("antlr4-runtime")
+                    || name.startsWith("cedar-enforcement") && !name.endsWith("-tests.jar"))) {
                 war.addAsLibrary(p.toFile());
             }
         }
