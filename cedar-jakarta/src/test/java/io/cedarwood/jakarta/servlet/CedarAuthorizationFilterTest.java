@@ -113,6 +113,30 @@ class CedarAuthorizationFilterTest {
                 .hasMessageContaining("cedar.enforcement `permisive` is none of [enforcing, permissive]");
     }
 
+    @Test
+    void initParametersWhenListenersAreNamedThenEachHearsEveryDecision() throws Exception {
+        Path routes = write("routes.txt", "GET /lists/{id} Action::\"GetList\" List::\"{id}\"\n");
+        CountingListener.HEARD.set(0);
+        CedarFilterSettings s = CedarAuthorizationFilter.fromInitParameters(Map.of(
+                "cedar.policies", SharedTinyTodo.policies().toString(),
+                "cedar.routes", routes.toString(),
+                "cedar.listeners", CountingListener.class.getName())::get);
+        s.authorization().decide("http", () -> "kesha", role -> false, io.cedarwood.engine.value.EntityUid.of("Action", "GetList"),
+                io.cedarwood.engine.value.EntityUid.of("List", "1"), Map.of());
+        s.authorization().deny("http", null, role -> false, "no route for `GET /x`");
+        assertThat(CountingListener.HEARD).hasValue(2);
+    }
+
+    /** A metrics hook as an application would name it in {@code cedar.listeners}. */
+    public static class CountingListener implements io.cedarwood.enforcement.DecisionListener {
+        static final java.util.concurrent.atomic.AtomicInteger HEARD = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void onDecision(io.cedarwood.enforcement.EnforcementDecision decision, long nanos) {
+            HEARD.incrementAndGet();
+        }
+    }
+
     /** An entity provider written for CDI. */
     public static class InjectedProvider implements io.cedarwood.engine.EntityProvider {
         @jakarta.inject.Inject
