@@ -1,5 +1,7 @@
 package io.cedarwood.jakarta;
 
+import io.cedarwood.enforcement.EnforcementDecision;
+
 import java.util.Objects;
 
 /**
@@ -8,15 +10,17 @@ import java.util.Objects;
  * can be shown to a caller.
  */
 public class CedarAccessDeniedException extends RuntimeException {
-    private final transient CedarDecision decision;
+    private static final long serialVersionUID = 1L;
 
-    public CedarAccessDeniedException(CedarDecision decision) {
+    private final transient EnforcementDecision decision;
+
+    public CedarAccessDeniedException(EnforcementDecision decision) {
         super(Objects.requireNonNull(decision, "decision").isAuthenticated() ? "access denied" : "not authenticated");
         this.decision = decision;
     }
 
     /** What was asked and why it was denied: principal, action, resource, determining policies, errors. */
-    public CedarDecision decision() {
+    public EnforcementDecision decision() {
         return decision;
     }
 }

@@ -1,158 +1,96 @@
 package io.cedarwood.jakarta;
 
+import io.cedarwood.enforcement.DecisionListener;
+import io.cedarwood.enforcement.DecisionLog;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.EnforcementMode;
+import io.cedarwood.enforcement.Enforcer;
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
+import io.cedarwood.enforcement.PolicyValidator;
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.Validator;
-import io.cedarwood.engine.ast.Request;
-import io.cedarwood.engine.authz.PolicySet;
-import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.entities.Entities;
-import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.schema.Schema;
-import io.cedarwood.engine.validation.ValidationError;
-import io.cedarwood.engine.validation.ValidationResult;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
- * What the filter and the interceptor share: the policies (validated against the schema when there is one),
- * the entity provider, the principal mapper, the decision log and the engine. Immutable and thread-safe.
- * {@link #decide} never throws: whatever goes wrong while mapping, loading entities or evaluating denies the
- * request (fail closed) and is logged with its cause.
+ * What the filter and the interceptor share: the core's {@link Enforcer} (policies in a {@link PolicyStore},
+ * entity provider, enforcement mode, decision listeners) and the principal mapper. Immutable and
+ * thread-safe. {@link #decide} never throws: whatever goes wrong denies the request (fail closed).
  */
 public final class CedarAuthorization {
-    private final Authorizer authorizer;
-    private final PolicySet policies;
-    private final Schema schema;
-    private final EntityProvider entities;
-    private final CedarPrincipalMapper principalMapper;
-    private final CedarDecisionLog decisionLog;
+    /** The logger of the default decision log. */
+    public static final String DECISION_LOGGER = "io.cedarwood.jakarta.decisions";
 
-    private CedarAuthorization(Builder b) {
-        this.authorizer = b.authorizer;
-        this.policies = Objects.requireNonNull(b.policies, "policies");
-        this.schema = b.schema;
-        this.entities = b.entities;
-        this.principalMapper = b.principalMapper;
-        this.decisionLog = b.decisionLog;
-        if (schema != null) {
-            ValidationResult result = new Validator(schema).validate(policies);
-            if (!result.passed()) {
-                throw new CedarConfigurationException("policies do not validate against the schema: " + result.errors().stream()
-                        .map(ValidationError::toString).collect(Collectors.joining("; ")));
-            }
-        }
+    private final Enforcer enforcer;
+    private final CedarPrincipalMapper principalMapper;
+
+    private CedarAuthorization(Enforcer enforcer, CedarPrincipalMapper principalMapper) {
+        this.enforcer = enforcer;
+        this.principalMapper = principalMapper;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public PolicySet policies() {
-        return policies;
+    public Enforcer enforcer() {
+        return enforcer;
     }
 
-    public Optional<Schema> schema() {
-        return Optional.ofNullable(schema);
-    }
-
-    public EntityProvider entities() {
-        return entities;
+    public PolicyStore policies() {
+        return enforcer.policies();
     }
 
     public CedarPrincipalMapper principalMapper() {
         return principalMapper;
     }
 
-    public CedarDecisionLog decisionLog() {
-        return decisionLog;
-    }
-
     /**
-     * Asks Cedar whether {@code caller} may do {@code action} on {@code resource}, and logs the decision.
-     * An unauthenticated caller (the mapper gives no principal) is denied without asking Cedar.
+     * Asks Cedar whether {@code caller} may do {@code action} on {@code resource}; listeners (the decision log)
+     * are told. An unauthenticated caller (the mapper gives no principal) is denied without asking Cedar.
+     *
+     * @param source the entry point, {@code http} or {@code method}
      */
-    public CedarDecision decide(Principal caller, Predicate<String> inRole, EntityUid action, EntityUid resource,
-                                Map<String, Value> context) {
-        EntityUid principalUid = null;
-        try {
-            Entity principal = principalMapper.principal(caller, inRole);
-            if (principal == null) {
-                return logged(new CedarDecision(null, action, resource, CedarDecision.DENIED, "unauthenticated"), null);
-            }
-            principalUid = principal.uid();
-            Request request = new Request(principal.uid(), action, resource, RecordValue.of(context));
-            Response response = authorizer.isAuthorized(request, policies, withPrincipal(principal));
-            return logged(new CedarDecision(principalUid, action, resource, response, null), null);
-        } catch (RuntimeException | StackOverflowError e) {
-            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return logged(new CedarDecision(principalUid, action, resource, CedarDecision.DENIED, why), e);
-        }
+    public EnforcementDecision decide(String source, Principal caller, Predicate<String> inRole, EntityUid action,
+            EntityUid resource, Map<String, Value> context) {
+        CedarPrincipalMapper.Caller c = new CedarPrincipalMapper.Caller(caller, inRole);
+        return enforcer.decide(source, () -> principalMapper.principal(c), action, resource, () -> RecordValue.of(context));
     }
 
     /** The decision when the request could not be mapped to a Cedar request at all (no route, bad input). */
-    public CedarDecision deny(Principal caller, Predicate<String> inRole, String failure, Throwable cause) {
-        EntityUid principalUid = null;
-        try {
-            Entity principal = principalMapper.principal(caller, inRole);
-            principalUid = principal == null ? null : principal.uid();
-        } catch (RuntimeException e) {
-            // the denial stands; the mapper's failure is not the story here
-        }
-        return logged(new CedarDecision(principalUid, null, null, CedarDecision.DENIED, failure), cause);
-    }
-
-    private CedarDecision logged(CedarDecision decision, Throwable cause) {
-        decisionLog.log(decision, cause);
-        return decision;
-    }
-
-    private EntityProvider withPrincipal(Entity principal) {
-        return new EntityProvider() {
-            @Override
-            public Entity entity(EntityUid uid) {
-                Entity loaded = entities.entity(uid);
-                if (!uid.equals(principal.uid())) {
-                    return loaded;
-                }
-                if (loaded == null) {
-                    return principal;
-                }
-                Map<String, Value> attributes = new LinkedHashMap<>(principal.attributes());
-                attributes.putAll(loaded.attributes());
-                Set<EntityUid> parents = new LinkedHashSet<>(loaded.parents());
-                parents.addAll(principal.parents());
-                Map<String, Value> tags = new LinkedHashMap<>(principal.tags());
-                tags.putAll(loaded.tags());
-                return new Entity(uid, attributes, parents, tags);
-            }
-        };
+    public EnforcementDecision deny(String source, Principal caller, Predicate<String> inRole, String failure) {
+        CedarPrincipalMapper.Caller c = new CedarPrincipalMapper.Caller(caller, inRole);
+        return enforcer.fail(source, () -> principalMapper.principal(c), failure);
     }
 
     @Override
     public String toString() {
-        return "CedarAuthorization[" + policies.policies().size() + " policies, schema=" + (schema != null) + "]";
+        return "CedarAuthorization[" + enforcer.policies().current() + ", " + enforcer.mode() + "]";
     }
 
-    /** Builds a {@link CedarAuthorization}; only the policies are required. */
+    /** Builds a {@link CedarAuthorization}: policies (with an optional schema) or a policy store are required. */
     public static final class Builder {
         private Authorizer authorizer = new Authorizer();
         private PolicySet policies;
         private Schema schema;
+        private PolicyStore store;
         private EntityProvider entities = Entities.EMPTY;
         private CedarPrincipalMapper principalMapper = CedarPrincipalMapper.byName();
-        private CedarDecisionLog decisionLog = CedarDecisionLog.defaults();
+        private EnforcementMode mode = EnforcementMode.ENFORCING;
+        private DecisionLog.What decisionLog = DecisionLog.What.DENIED;
+        private final List<DecisionListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -162,6 +100,7 @@ public final class CedarAuthorization {
             return this;
         }
 
+        /** Fixed policies (validated against the {@link #schema} when there is one). */
         public Builder policies(PolicySet policies) {
             this.policies = Objects.requireNonNull(policies, "policies");
             return this;
@@ -170,6 +109,12 @@ public final class CedarAuthorization {
         /** The schema the policies must validate against (strict mode); {@code null} for none. */
         public Builder schema(Schema schema) {
             this.schema = schema;
+            return this;
+        }
+
+        /** A store, which may reload its files (a {@code PolicyReloader}); replaces {@link #policies} and {@link #schema}. */
+        public Builder store(PolicyStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
@@ -183,14 +128,44 @@ public final class CedarAuthorization {
             return this;
         }
 
-        public Builder decisionLog(CedarDecisionLog decisionLog) {
-            this.decisionLog = Objects.requireNonNull(decisionLog, "decisionLog");
+        /** Whether Cedar's denials are enforced (the default) or only logged. */
+        public Builder mode(EnforcementMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** @throws CedarConfigurationException when the policies do not validate against the schema */
+        /** What the decision log ({@value CedarAuthorization#DECISION_LOGGER}) logs besides warnings; denials by default. */
+        public Builder decisionLog(DecisionLog.What what) {
+            this.decisionLog = Objects.requireNonNull(what, "what");
+            return this;
+        }
+
+        /** Told of every decision: metrics, audit. */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @throws CedarConfigurationException when there are no policies, or they do not validate against the schema */
         public CedarAuthorization build() {
-            return new CedarAuthorization(this);
+            PolicyStore s = store;
+            if (s == null) {
+                if (policies == null) {
+                    throw new CedarConfigurationException("no policies: give a policy set or a policy store");
+                }
+                if (schema != null) {
+                    List<String> problems = PolicyValidator.strict().validate(policies, schema);
+                    if (!problems.isEmpty()) {
+                        throw new CedarConfigurationException("policies do not validate against the schema: "
+                                + String.join("; ", problems));
+                    }
+                }
+                s = PolicyStore.of(schema == null ? PolicyBundle.of(policies) : PolicyBundle.of(policies, schema));
+            }
+            Enforcer.Builder e = Enforcer.builder(s).authorizer(authorizer).entities(entities).mode(mode)
+                    .listener(new DecisionLog(DECISION_LOGGER, decisionLog));
+            listeners.forEach(e::listener);
+            return new CedarAuthorization(e.build(), principalMapper);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cedarwood.jakarta;
 
+import io.cedarwood.enforcement.PrincipalMapper;
 import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 
@@ -12,21 +13,33 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Turns the container's caller into Cedar's principal, for the servlet filter and the CDI interceptor alike.
- * The entity returned is what the container knows about the caller; when the application's entity provider
- * also has an entity with that uid, the two are merged (parents joined, the provider's attributes first).
+ * Turns the container's caller into Cedar's principal, for the servlet filter and the CDI interceptor alike
+ * (the core's {@link PrincipalMapper} contract: {@code null} means unauthenticated, and the entity is merged
+ * with the application's entity of the same uid).
  */
 @FunctionalInterface
-public interface CedarPrincipalMapper {
+public interface CedarPrincipalMapper extends PrincipalMapper<CedarPrincipalMapper.Caller> {
 
     /**
-     * The principal, or {@code null} when there is none (the request is then denied without asking Cedar).
+     * The container's caller.
      *
      * @param principal the caller, {@code null} when not authenticated
      * @param inRole whether the caller is in a role ({@code HttpServletRequest#isUserInRole},
      *        {@code SecurityContext#isCallerInRole})
      */
+    record Caller(Principal principal, Predicate<String> inRole) {
+        public Caller {
+            Objects.requireNonNull(inRole, "inRole");
+        }
+    }
+
+    /** The principal, or {@code null} when there is none (the request is then denied without asking Cedar). */
     Entity principal(Principal principal, Predicate<String> inRole);
+
+    @Override
+    default Entity principal(Caller caller) {
+        return principal(caller.principal(), caller.inRole());
+    }
 
     /** {@code User::"<name>"} without parents. */
     static CedarPrincipalMapper byName() {
@@ -41,9 +54,9 @@ public interface CedarPrincipalMapper {
         Objects.requireNonNull(principalType, "principalType");
         Objects.requireNonNull(roleType, "roleType");
         List<String> known = List.copyOf(roles);
-        EntityUid.of(principalType, "x");
+        io.cedarwood.enforcement.CedarNames.type(principalType);
         if (!known.isEmpty()) {
-            EntityUid.of(roleType, "x");
+            io.cedarwood.enforcement.CedarNames.type(roleType);
         }
         return (principal, inRole) -> {
             if (principal == null || principal.getName() == null) {

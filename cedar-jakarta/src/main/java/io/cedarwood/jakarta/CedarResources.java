@@ -1,31 +1,27 @@
 package io.cedarwood.jakarta;
 
-import io.cedarwood.engine.ast.Policy;
-import io.cedarwood.engine.ast.PolicyId;
-import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.enforcement.PolicyLoadException;
+import io.cedarwood.enforcement.PolicyLocations;
+import io.cedarwood.enforcement.PolicySource;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.json.CedarJson;
-import io.cedarwood.engine.schema.Schema;
-import io.cedarwood.engine.value.CedarException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads policies, schemas and entities from a location: {@code classpath:META-INF/cedar/policies.cedar} (the
  * thread's context class loader, which is the web application's) or a file system path, optionally
- * {@code file:}-prefixed. Several policy files are given comma-separated.
+ * {@code file:}-prefixed. Several policy files are given comma-separated; a file system directory means every
+ * {@code .cedar} file below it.
  */
 public final class CedarResources {
     /** Where the defaults live on the classpath. */
@@ -38,56 +34,41 @@ public final class CedarResources {
     }
 
     /**
-     * The policies of every comma-separated location, in order, as one policy set. A policy's id is its
-     * {@code @id("...")} annotation when it has one, otherwise {@code policy0}, {@code policy1}, ... counted
-     * across the files (as cedar-spring-security does).
-     *
-     * @throws CedarConfigurationException when a file is missing, does not parse, or two policies have one {@code @id}
+     * The files of the comma-separated policy locations and of the schema location ({@code null}: none), read
+     * anew at each call (so that a reloader sees changes on the file system).
      */
-    public static PolicySet policies(String locations) {
-        PolicySet set = PolicySet.EMPTY;
-        int counter = 0;
-        Set<PolicyId> annotated = new HashSet<>();
-        for (String location : locations.split(",")) {
-            if (location.isBlank()) {
-                continue;
+    public static PolicyLocations locations(String policyLocations, String schemaLocation) {
+        List<String> policies = new ArrayList<>();
+        for (String l : policyLocations.split(",")) {
+            if (!l.isBlank()) {
+                policies.add(l.strip());
             }
-            PolicySet parsed;
-            try {
-                parsed = PolicySet.parse(require(location.strip()));
-            } catch (CedarException e) {
-                throw new CedarConfigurationException("invalid policies in `" + location.strip() + "`:\n" + e.getMessage(), e);
-            }
-            List<Policy> inFile = new ArrayList<>(parsed.policies());
-            inFile.addAll(parsed.templates());
-            inFile.sort(Comparator.comparingInt(p -> number(p.id())));
-            for (Policy p : inFile) {
-                String id = p.annotations().get("id");
-                PolicyId newId = PolicyId.of(id != null ? id : "policy" + (counter + number(p.id())));
-                if (id != null && !annotated.add(newId)) {
-                    throw new CedarConfigurationException("two policies have `@id(\"" + id + "\")`, the second in `"
-                            + location.strip() + "`");
+        }
+        return new PolicyLocations() {
+            @Override
+            public List<PolicySource> policies() {
+                List<PolicySource> out = new ArrayList<>();
+                for (String location : policies) {
+                    Path dir = path(location);
+                    if (dir != null && Files.isDirectory(dir)) {
+                        out.addAll(PolicyLocations.files(List.of(dir), null).policies());
+                    } else {
+                        out.add(source(location));
+                    }
                 }
-                set = set.add(p.withId(newId));
+                return out;
             }
-            counter += inFile.size();
-        }
-        return set;
+
+            @Override
+            public Optional<PolicySource> schema() {
+                return Optional.ofNullable(schemaLocation).map(CedarResources::source);
+            }
+        };
     }
 
-    /** The n of the id {@code policyN} the parser gave. */
-    private static int number(PolicyId id) {
-        return Integer.parseInt(id.value().substring("policy".length()));
-    }
-
-    /** A schema in the human format, or JSON when the location ends in {@code .json}. */
-    public static Schema schema(String location) {
-        String text = require(location);
-        try {
-            return location.endsWith(".json") ? Schema.parseJson(text) : Schema.parseCedarSchema(text);
-        } catch (CedarException e) {
-            throw new CedarConfigurationException("invalid schema in `" + location + "`:\n" + e.getMessage(), e);
-        }
+    private static PolicySource source(String location) {
+        return new PolicySource(location, bytes(location).map(b -> PolicyLocations.decode(b, location))
+                .orElseThrow(() -> new PolicyLoadException("no file at `" + location + "`")));
     }
 
     /** Entities in Cedar's JSON format. */
@@ -104,8 +85,17 @@ public final class CedarResources {
         return read(location).orElseThrow(() -> new CedarConfigurationException("no file at `" + location + "`"));
     }
 
-    /** The text at the location, empty when there is none. */
+    /** The text at the location (strict UTF-8), empty when there is none. */
     public static Optional<String> read(String location) {
+        return bytes(location).map(b -> PolicyLocations.decode(b, location));
+    }
+
+    private static Path path(String location) {
+        return location.startsWith("classpath:") ? null
+                : Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    }
+
+    private static Optional<byte[]> bytes(String location) {
         try {
             if (location.startsWith("classpath:")) {
                 String name = location.substring("classpath:".length());
@@ -115,11 +105,11 @@ public final class CedarResources {
                     loader = CedarResources.class.getClassLoader();
                 }
                 try (InputStream in = loader.getResourceAsStream(name)) {
-                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
                 }
             }
-            Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
-            return Files.isRegularFile(path) ? Optional.of(Files.readString(path)) : Optional.empty();
+            Path path = path(location);
+            return Files.isRegularFile(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read `" + location + "`", e);
         }

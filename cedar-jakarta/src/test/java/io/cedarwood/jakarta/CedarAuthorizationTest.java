@@ -1,8 +1,9 @@
 package io.cedarwood.jakarta;
 
-import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.enforcement.EnforcementDecision;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
@@ -31,19 +32,19 @@ class CedarAuthorizationTest {
                 .principalMapper(CedarPrincipalMapper.byName("User", "Role", List.of("admin", "ops")))
                 .entities(Entities.of(List.of(new Entity(EntityUid.of("User", "alice"), Map.of("level", new LongValue(5)), Set.of()))))
                 .build();
-        CedarDecision allowed = auth.decide(ALICE, "admin"::equals, READ, DOC, Map.of());
-        assertThat(allowed.isAllowed()).isTrue();
-        assertThat(allowed.response().diagnostics().reason()).extracting(Object::toString).containsExactly("policy0");
-        assertThat(auth.decide(ALICE, role -> false, READ, DOC, Map.of()).isAllowed()).isFalse();
+        EnforcementDecision allowed = auth.decide("method", ALICE, "admin"::equals, READ, DOC, Map.of());
+        assertThat(allowed.isGranted()).isTrue();
+        assertThat(allowed.diagnostics().reason()).extracting(Object::toString).containsExactly("policy0");
+        assertThat(auth.decide("method", ALICE, role -> false, READ, DOC, Map.of()).isGranted()).isFalse();
     }
 
     @Test
     void decideWhenNoPrincipalThenUnauthenticatedWithoutAskingCedar() {
         CedarAuthorization auth = CedarAuthorization.builder().policies(PolicySet.parse("permit(principal, action, resource);")).build();
-        CedarDecision d = auth.decide(null, role -> false, READ, DOC, Map.of());
-        assertThat(d.isAllowed()).isFalse();
+        EnforcementDecision d = auth.decide("method", null, role -> false, READ, DOC, Map.of());
+        assertThat(d.isGranted()).isFalse();
         assertThat(d.isAuthenticated()).isFalse();
-        assertThat(d.failureReason()).hasValue("unauthenticated");
+        assertThat(d.failure()).hasValue("unauthenticated");
     }
 
     @Test
@@ -53,11 +54,11 @@ class CedarAuthorizationTest {
                 .entities(uid -> {
                     throw new IllegalStateException("store offline");
                 }).build();
-        CedarDecision d = auth.decide(ALICE, role -> true, READ, DOC, Map.of());
-        assertThat(d.isAllowed()).isFalse();
-        assertThat(d.principal()).isEqualTo(EntityUid.of("User", "alice"));
-        assertThat(d.failureReason()).hasValueSatisfying(f -> assertThat(f).contains("store offline"));
-        assertThat(d.toString()).contains("principal=User::\"alice\"", "action=Action::\"Read\"", "decision=deny", "store offline");
+        EnforcementDecision d = auth.decide("method", ALICE, role -> true, READ, DOC, Map.of());
+        assertThat(d.isGranted()).isFalse();
+        assertThat(d.principal()).contains(EntityUid.of("User", "alice"));
+        assertThat(d.failure()).hasValueSatisfying(f -> assertThat(f).contains("store offline"));
+        assertThat(d.toString()).contains("principal=User::\"alice\"", "action=Action::\"Read\"", "granted=false", "store offline");
     }
 
     @Test
@@ -68,6 +69,6 @@ class CedarAuthorizationTest {
                 .schema(schema).build())
                 .isInstanceOf(io.cedarwood.jakarta.CedarConfigurationException.class).hasMessageContaining("do not validate");
         assertThat(CedarAuthorization.builder().policies(PolicySet.parse("permit(principal, action == Action::\"Read\", resource);"))
-                .schema(schema).build().schema()).isPresent();
+                .schema(schema).build().policies().current().schema()).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package io.cedarwood.jakarta;
 
+import io.cedarwood.enforcement.PolicyLoader;
 import io.cedarwood.engine.authz.PolicySet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class CedarResourcesTest {
     void policiesWhenSeveralFilesThenIdsFromAnnotationsOrCountedAcrossFiles() throws IOException {
         Path a = Files.writeString(dir.resolve("a.cedar"), "permit(principal, action, resource);\n@id(\"owner\") permit(principal, action, resource);");
         Path b = Files.writeString(dir.resolve("b.cedar"), "forbid(principal, action, resource);");
-        PolicySet set = CedarResources.policies(a + ", file:" + b);
+        PolicySet set = policies(a + ", file:" + b);
         assertThat(set.policies()).extracting(p -> p.id().value()).containsExactly("policy0", "owner", "policy2");
     }
 
@@ -27,10 +28,10 @@ class CedarResourcesTest {
     void policiesWhenDuplicateIdOrParseErrorThenNamesTheFile() throws IOException {
         Path a = Files.writeString(dir.resolve("a.cedar"), "@id(\"x\") permit(principal, action, resource);");
         Path b = Files.writeString(dir.resolve("b.cedar"), "@id(\"x\") forbid(principal, action, resource);");
-        assertThatThrownBy(() -> CedarResources.policies(a + "," + b)).hasMessageContaining("two policies have `@id(\"x\")`")
+        assertThatThrownBy(() -> policies(a + "," + b)).hasMessageContaining("two policies have the id `x`")
                 .hasMessageContaining("b.cedar");
         Path bad = Files.writeString(dir.resolve("bad.cedar"), "permit(principal, action, resource) when { 1 + };");
-        assertThatThrownBy(() -> CedarResources.policies(bad.toString())).hasMessageContaining("invalid policies in `" + bad + "`");
+        assertThatThrownBy(() -> policies(bad.toString())).hasMessageContaining("invalid policies in `" + bad + "`");
     }
 
     @Test
@@ -39,5 +40,9 @@ class CedarResourcesTest {
         assertThat(CedarResources.read("classpath:/todo/routes.txt")).isPresent();
         assertThat(CedarResources.read("classpath:nothing/here")).isEmpty();
         assertThat(CedarResources.read(dir.resolve("none").toString())).isEmpty();
+    }
+
+    private static PolicySet policies(String locations) {
+        return PolicyLoader.of(CedarResources.locations(locations, null)).load().policies();
     }
 }

@@ -1,5 +1,9 @@
 package io.cedarwood.jakarta.cdi;
 
+import io.cedarwood.enforcement.CedarNames;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.StandardContext;
+import io.cedarwood.enforcement.UidTemplate;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
@@ -7,7 +11,6 @@ import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 import io.cedarwood.jakarta.CedarAccessDeniedException;
 import io.cedarwood.jakarta.CedarAuthorization;
-import io.cedarwood.jakarta.CedarDecision;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -16,10 +19,9 @@ import jakarta.interceptor.InvocationContext;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Enforces {@link CedarAuthorize}: maps the call to a Cedar request, asks Cedar, and either proceeds or
@@ -30,9 +32,6 @@ import java.util.regex.Pattern;
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
 public class CedarAuthorizeInterceptor {
-    private static final Pattern UID = Pattern.compile("(.+)::\"([^\"\\\\]*)\"");
-    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
     @Inject
     CedarBeans beans;
 
@@ -47,30 +46,27 @@ public class CedarAuthorizeInterceptor {
         } catch (RuntimeException e) {
             System.getLogger(CedarAuthorizeInterceptor.class.getName()).log(System.Logger.Level.WARNING,
                     "cedar: no authorization for `" + method + "`, denied: " + e.getMessage(), e);
-            throw new CedarAccessDeniedException(new CedarDecision(null, null, null, deniedResponse(), e.toString()));
+            throw new CedarAccessDeniedException(EnforcementDecision.failed("method", null, null, null, e.toString()));
         }
-        CedarDecision decision;
+        EnforcementDecision decision;
         try {
             if (annotation == null || annotation.action().isBlank()) {
                 throw new IllegalStateException("no action for `" + method.getName() + "`");
             }
             EntityUid action = action(annotation.action());
             EntityUid resource = resource(annotation.resource(), method, invocation.getParameters());
-            Map<String, Value> context = context(annotation.context(), method, invocation.getParameters());
-            decision = authorization.decide(caller.principal(), caller.inRole(), action, resource, context);
+            Map<String, Value> context = context(annotation.context(), method, invocation.getParameters(), beans.clock());
+            decision = authorization.decide("method", caller.principal(), caller.inRole(), action, resource, context);
         } catch (RuntimeException e) {
-            decision = authorization.deny(caller.principal(), caller.inRole(),
-                    "cannot map `" + method.getName() + "`: " + e.getMessage(), e);
+            System.getLogger(CedarAuthorizeInterceptor.class.getName()).log(System.Logger.Level.WARNING,
+                    "cedar: cannot map the call to `" + method.getName() + "`, denied", e);
+            decision = authorization.deny("method", caller.principal(), caller.inRole(),
+                    "cannot map `" + method.getName() + "`: " + e.getMessage());
         }
-        if (!decision.isAllowed()) {
+        if (!decision.isGranted()) {
             throw new CedarAccessDeniedException(decision);
         }
         return invocation.proceed();
-    }
-
-    private static io.cedarwood.engine.authz.Response deniedResponse() {
-        return new io.cedarwood.engine.authz.Response(io.cedarwood.engine.authz.Decision.DENY,
-                new io.cedarwood.engine.authz.Diagnostics(java.util.Set.of(), java.util.List.of()));
     }
 
     /** The method's own annotation, else its class's (walking up from the bean's class). */
@@ -89,8 +85,7 @@ public class CedarAuthorizeInterceptor {
     }
 
     static EntityUid action(String text) {
-        Matcher m = UID.matcher(text.strip());
-        return m.matches() ? EntityUid.of(m.group(1), m.group(2)) : EntityUid.of("Action", text.strip());
+        return CedarNames.action("Action", text);
     }
 
     static EntityUid resource(String expression, Method method, Object[] args) {
@@ -106,26 +101,21 @@ public class CedarAuthorizeInterceptor {
             }
             throw new IllegalArgumentException("no resource: give `resource` or a @CedarResource parameter");
         }
-        Matcher m = UID.matcher(expression.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("resource `" + expression + "` is not an entity uid like `List::\"{listId}\"`");
-        }
-        Matcher v = VARIABLE.matcher(m.group(2));
-        StringBuilder id = new StringBuilder();
-        while (v.find()) {
-            Object value = argument(v.group(1), method, args);
+        UidTemplate template = UidTemplate.parse(expression);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : template.variables()) {
+            Object value = argument(name, method, args);
             if (value == null) {
-                throw new IllegalArgumentException("parameter `" + v.group(1) + "` is null");
+                throw new IllegalArgumentException("parameter `" + name + "` is null");
             }
-            String text = value instanceof EntityUid uid ? uid.id() : String.valueOf(value);
-            v.appendReplacement(id, Matcher.quoteReplacement(text));
+            values.put(name, value instanceof EntityUid uid ? uid.id() : String.valueOf(value));
         }
-        v.appendTail(id);
-        return EntityUid.of(m.group(1), id.toString());
+        return template.resolve(values);
     }
 
-    static Map<String, Value> context(String[] entries, Method method, Object[] args) {
-        Map<String, Value> context = new LinkedHashMap<>();
+    /** The standard {@code time}, then the annotation's entries. */
+    static Map<String, Value> context(String[] entries, Method method, Object[] args, Clock clock) {
+        Map<String, Value> context = StandardContext.of(clock);
         for (String entry : entries) {
             int eq = entry.indexOf('=');
             String key = (eq < 0 ? entry : entry.substring(0, eq)).strip();

@@ -1,11 +1,20 @@
 package io.cedarwood.jakarta.cdi;
 
+import io.cedarwood.enforcement.CedarNames;
+import io.cedarwood.enforcement.DecisionListener;
+import io.cedarwood.enforcement.DecisionLog;
+import io.cedarwood.enforcement.EnforcementMode;
+import io.cedarwood.enforcement.PolicyLoader;
+import io.cedarwood.enforcement.PolicyStore;
+import io.cedarwood.enforcement.SchemaCheck;
+import io.cedarwood.enforcement.UidTemplate;
 import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.jakarta.CedarAuthorization;
-import io.cedarwood.jakarta.CedarDecisionLog;
+import io.cedarwood.jakarta.CedarConfigurationException;
 import io.cedarwood.jakarta.CedarPrincipalMapper;
 import io.cedarwood.jakarta.CedarResources;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,15 +24,22 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@link CedarAuthorization} the interceptor uses, assembled from the application's CDI beans where it
  * has them and from {@code META-INF/cedar/} on the classpath where it doesn't: a {@link CedarAuthorization}
- * bean replaces everything; otherwise {@link PolicySet} (default {@code META-INF/cedar/policies.cedar}),
- * {@link Schema} ({@code META-INF/cedar/schema.cedarschema} when present: the policies must validate
- * against it), {@link EntityProvider} ({@code META-INF/cedar/entities.json} when present, else none),
- * {@link CedarPrincipalMapper} ({@code User::"<name>"}), {@link CedarDecisionLog} and {@link Authorizer}
- * beans each replace their default. Built when the application starts, so that invalid policies stop it.
+ * bean replaces everything; otherwise a {@link PolicyStore} bean (say, one a {@code PolicyReloader} reloads)
+ * or a {@link PolicySet} bean (default {@code META-INF/cedar/policies.cedar}) with a {@link Schema} bean
+ * ({@code META-INF/cedar/schema.cedarschema} when present: the policies must validate against it),
+ * {@link EntityProvider} ({@code META-INF/cedar/entities.json} when present, else none),
+ * {@link CedarPrincipalMapper} ({@code User::"<name>"}), {@link EnforcementMode}, {@link DecisionLog.What},
+ * {@link Clock} and {@link Authorizer} beans each replace their default, and every {@link DecisionListener}
+ * bean (metrics, audit) hears every decision. Built when the application starts, so that invalid policies,
+ * or a {@code @CedarAuthorize} naming an action or type the schema lacks, stop it.
  */
 @ApplicationScoped
 public class CedarBeans {
@@ -31,6 +47,8 @@ public class CedarBeans {
 
     @Inject
     Instance<CedarAuthorization> authorizations;
+    @Inject
+    Instance<PolicyStore> stores;
     @Inject
     Instance<PolicySet> policySets;
     @Inject
@@ -40,20 +58,53 @@ public class CedarBeans {
     @Inject
     Instance<CedarPrincipalMapper> principalMappers;
     @Inject
-    Instance<CedarDecisionLog> decisionLogs;
+    Instance<EnforcementMode> modes;
+    @Inject
+    Instance<DecisionLog.What> decisionLogs;
+    @Inject
+    Instance<DecisionListener> listeners;
+    @Inject
+    Instance<Clock> clocks;
     @Inject
     Instance<Authorizer> authorizers;
+    @Inject
+    CedarAuthorizeExtension annotated;
 
     private volatile CedarAuthorization authorization;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (authorizations.isUnsatisfied() && policySets.isUnsatisfied()
+        if (authorizations.isUnsatisfied() && stores.isUnsatisfied() && policySets.isUnsatisfied()
                 && CedarResources.read(CedarResources.DEFAULT_POLICIES).isEmpty()) {
             LOG.log(Level.DEBUG, "cedar: no policies for @CedarAuthorize (no PolicySet bean, no "
                     + CedarResources.DEFAULT_POLICIES + "): annotated methods will be denied");
             return;
         }
-        authorization();
+        CedarAuthorization a = authorization();
+        a.policies().current().schema().ifPresent(schema -> check(annotated.methods(), schema,
+                principalMappers.isUnsatisfied() ? EntityType.of("User") : null));
+    }
+
+    /**
+     * Checks each annotated method against the schema.
+     *
+     * @throws CedarConfigurationException naming the methods and the nearest valid names
+     */
+    static void check(List<Method> methods, Schema schema, EntityType principalType) {
+        List<String> problems = new ArrayList<>();
+        for (Method m : methods) {
+            CedarAuthorize a = CedarAuthorizeInterceptor.annotation(m, null);
+            String where = "@CedarAuthorize on `" + m.getDeclaringClass().getSimpleName() + "." + m.getName() + "`";
+            try {
+                EntityType resourceType = a.resource().isBlank() ? null : UidTemplate.parse(a.resource()).type();
+                problems.addAll(SchemaCheck.check(schema, where, CedarNames.action("Action", a.action()), resourceType,
+                        principalType));
+            } catch (RuntimeException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CedarConfigurationException(String.join("\n", problems));
+        }
     }
 
     /** The authorization of {@code @CedarAuthorize}; built once. */
@@ -71,16 +122,29 @@ public class CedarBeans {
         return a;
     }
 
+    /** The clock of the context's {@code time}: the {@link Clock} bean, else the system's. */
+    public Clock clock() {
+        return clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
+    }
+
     private CedarAuthorization build() {
         if (!authorizations.isUnsatisfied()) {
             return authorizations.get();
         }
         CedarAuthorization.Builder b = CedarAuthorization.builder();
-        b.policies(policySets.isUnsatisfied() ? CedarResources.policies(CedarResources.DEFAULT_POLICIES) : policySets.get());
-        if (!schemas.isUnsatisfied()) {
+        if (!stores.isUnsatisfied()) {
+            b.store(stores.get());
+        } else if (!policySets.isUnsatisfied()) {
+            b.policies(policySets.get());
+            if (!schemas.isUnsatisfied()) {
+                b.schema(schemas.get());
+            }
+        } else if (!schemas.isUnsatisfied()) {
+            b.policies(PolicyLoader.of(CedarResources.locations(CedarResources.DEFAULT_POLICIES, null)).load().policies());
             b.schema(schemas.get());
-        } else if (CedarResources.read(CedarResources.DEFAULT_SCHEMA).isPresent()) {
-            b.schema(CedarResources.schema(CedarResources.DEFAULT_SCHEMA));
+        } else {
+            String schema = CedarResources.read(CedarResources.DEFAULT_SCHEMA).isPresent() ? CedarResources.DEFAULT_SCHEMA : null;
+            b.store(PolicyStore.of(PolicyLoader.of(CedarResources.locations(CedarResources.DEFAULT_POLICIES, schema)).load()));
         }
         if (!entityProviders.isUnsatisfied()) {
             b.entities(entityProviders.get());
@@ -90,8 +154,14 @@ public class CedarBeans {
         if (!principalMappers.isUnsatisfied()) {
             b.principalMapper(principalMappers.get());
         }
+        if (!modes.isUnsatisfied()) {
+            b.mode(modes.get());
+        }
         if (!decisionLogs.isUnsatisfied()) {
             b.decisionLog(decisionLogs.get());
+        }
+        for (DecisionListener l : listeners) {
+            b.listener(l);
         }
         if (!authorizers.isUnsatisfied()) {
             b.authorizer(authorizers.get());

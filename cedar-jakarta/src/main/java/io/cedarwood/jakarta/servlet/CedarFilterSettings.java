@@ -1,26 +1,31 @@
 package io.cedarwood.jakarta.servlet;
 
-import io.cedarwood.jakarta.CedarAuthorization;
+import io.cedarwood.enforcement.PolicyReloader;
+import io.cedarwood.enforcement.RouteTable;
+import io.cedarwood.enforcement.Target;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.jakarta.CedarAuthorization;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How {@link CedarAuthorizationFilter} maps requests and answers denials. Immutable; built with
- * {@link #builder(CedarAuthorization, CedarRoutes)}, or from the filter's init parameters.
+ * {@link #builder(CedarAuthorization, RouteTable)}, or from the filter's init parameters.
  */
 public final class CedarFilterSettings {
     private final CedarAuthorization authorization;
-    private final CedarRoutes routes;
+    private final RouteTable routes;
     private final EntityUid unmatchedAction;
     private final String unmatchedResourceType;
     private final String challenge;
     private final String loginPage;
     private final List<CedarContextContributor> contributors;
     private final Clock clock;
+    private final PolicyReloader reloader;
 
     private CedarFilterSettings(Builder b) {
         this.authorization = b.authorization;
@@ -31,9 +36,10 @@ public final class CedarFilterSettings {
         this.loginPage = b.loginPage;
         this.contributors = List.copyOf(b.contributors);
         this.clock = b.clock;
+        this.reloader = b.reloader;
     }
 
-    public static Builder builder(CedarAuthorization authorization, CedarRoutes routes) {
+    public static Builder builder(CedarAuthorization authorization, RouteTable routes) {
         return new Builder(authorization, routes);
     }
 
@@ -41,16 +47,16 @@ public final class CedarFilterSettings {
         return authorization;
     }
 
-    public CedarRoutes routes() {
+    public RouteTable routes() {
         return routes;
     }
 
     /** The target of a request no route matches: empty (deny, the default) or the generic action. */
-    java.util.Optional<CedarTarget> unmatched(String path) {
+    Optional<Target> unmatched(String path) {
         if (unmatchedAction == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new CedarTarget(unmatchedAction, EntityUid.of(unmatchedResourceType, path), "unmatched"));
+        return Optional.of(new Target(unmatchedAction, EntityUid.of(unmatchedResourceType, path), "unmatched"));
     }
 
     /** The {@code WWW-Authenticate} value sent with a 401, {@code null} for none. */
@@ -71,18 +77,24 @@ public final class CedarFilterSettings {
         return clock;
     }
 
+    /** The reloader the filter starts and stops with itself, empty when the policies are not reloaded. */
+    public Optional<PolicyReloader> reloader() {
+        return Optional.ofNullable(reloader);
+    }
+
     /** Builds {@link CedarFilterSettings}. */
     public static final class Builder {
         private final CedarAuthorization authorization;
-        private final CedarRoutes routes;
+        private final RouteTable routes;
         private EntityUid unmatchedAction;
         private String unmatchedResourceType = "Path";
         private String challenge;
         private String loginPage;
         private final List<CedarContextContributor> contributors = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private PolicyReloader reloader;
 
-        private Builder(CedarAuthorization authorization, CedarRoutes routes) {
+        private Builder(CedarAuthorization authorization, RouteTable routes) {
             this.authorization = Objects.requireNonNull(authorization, "authorization");
             this.routes = Objects.requireNonNull(routes, "routes");
         }
@@ -93,7 +105,7 @@ public final class CedarFilterSettings {
          */
         public Builder unmatched(EntityUid action, String resourceType) {
             this.unmatchedAction = Objects.requireNonNull(action, "action");
-            EntityUid.of(Objects.requireNonNull(resourceType, "resourceType"), "/");
+            io.cedarwood.enforcement.CedarNames.type(Objects.requireNonNull(resourceType, "resourceType"));
             this.unmatchedResourceType = resourceType;
             return this;
         }
@@ -124,6 +136,12 @@ public final class CedarFilterSettings {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A reloader of the authorization's policy store, started by the filter's {@code init} and stopped by its {@code destroy}. */
+        public Builder reloader(PolicyReloader reloader) {
+            this.reloader = Objects.requireNonNull(reloader, "reloader");
             return this;
         }
 

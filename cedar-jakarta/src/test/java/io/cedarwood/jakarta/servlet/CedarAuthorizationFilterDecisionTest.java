@@ -1,10 +1,13 @@
 package io.cedarwood.jakarta.servlet;
 
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.PathPatterns;
+import io.cedarwood.enforcement.RequestPaths;
+import io.cedarwood.enforcement.RouteTable;
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.jakarta.CedarAuthorization;
-import io.cedarwood.jakarta.CedarDecision;
 import io.cedarwood.jakarta.CedarPrincipalMapper;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class CedarAuthorizationFilterDecisionTest {
     private CedarFilterSettings.Builder settings() {
         CedarAuthorization auth = CedarAuthorization.builder().policies(POLICIES)
                 .principalMapper(CedarPrincipalMapper.byName("User", "Role", List.of("admin"))).build();
-        return CedarFilterSettings.builder(auth, CedarRoutes.parse("GET /docs/{id} Action::\"Read\" Doc::\"{id}\""))
+        return CedarFilterSettings.builder(auth, RouteTable.parse("GET /docs/{id} Action::\"Read\" Doc::\"{id}\"", PathPatterns.segments()))
                 .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
                 .contributor((context, request) -> context.put("tenant", StringValue.of("acme")));
     }
@@ -45,7 +48,7 @@ class CedarAuthorizationFilterDecisionTest {
     void doFilterWhenContextSatisfiesPolicyThenChainRuns() throws Exception {
         filter(settings()).doFilter(http.request("GET", "", "/docs/1", "/app/docs/1", "alice"), http.response(), chain);
         assertThat(chained).hasValue(1);
-        assertThat(((CedarDecision) http.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE)).isAllowed()).isTrue();
+        assertThat(((EnforcementDecision) http.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE)).isGranted()).isTrue();
     }
 
     @Test
@@ -62,7 +65,7 @@ class CedarAuthorizationFilterDecisionTest {
         })).doFilter(http.request("GET", "", "/docs/1", "/app/docs/1", "alice"), http.response(), chain);
         assertThat(chained).hasValue(0);
         assertThat(http.status).isEqualTo(403);
-        assertThat(((CedarDecision) http.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE)).failureReason())
+        assertThat(((EnforcementDecision) http.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE)).failure())
                 .hasValueSatisfying(f -> assertThat(f).contains("tenant lookup failed"));
     }
 
@@ -89,8 +92,31 @@ class CedarAuthorizationFilterDecisionTest {
         filter(settings().unmatched(EntityUid.of("Action", "Request"), "Path"))
                 .doFilter(other.request("GET", "", "/other", "/app/other", "andrew"), other.response(), chain);
         assertThat(chained).hasValue(1);
-        CedarDecision d = (CedarDecision) other.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE);
-        assertThat(d.resource()).isEqualTo(EntityUid.of("Path", "/other"));
+        EnforcementDecision d = (EnforcementDecision) other.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE);
+        assertThat(d.resource()).contains(EntityUid.of("Path", "/other"));
+    }
+
+    @Test
+    void doFilterWhenNoRouteThenTheFailureNamesMethodAndPath() throws Exception {
+        filter(settings()).doFilter(http.request("DELETE", "", "/docs/1", "/app/docs/1", "alice"), http.response(), chain);
+        assertThat(((EnforcementDecision) http.attributes.get(CedarAuthorizationFilter.DECISION_ATTRIBUTE)).failure())
+                .contains("no route for `DELETE /docs/1`");
+    }
+
+    @Test
+    void doFilterWhenPermissiveThenCedarsDenialPassesButIsNotEnforced() throws Exception {
+        CedarAuthorization auth = CedarAuthorization.builder().policies(POLICIES)
+                .mode(io.cedarwood.enforcement.EnforcementMode.PERMISSIVE).build();
+        List<EnforcementDecision> heard = new java.util.ArrayList<>();
+        CedarAuthorization listened = CedarAuthorization.builder().policies(POLICIES)
+                .mode(io.cedarwood.enforcement.EnforcementMode.PERMISSIVE).listener((d, nanos) -> heard.add(d)).build();
+        for (CedarAuthorization a : List.of(auth, listened)) {
+            new CedarAuthorizationFilter(CedarFilterSettings.builder(a,
+                    RouteTable.parse("GET /docs/{id} Action::\"Read\" Doc::\"{id}\"", PathPatterns.segments())).build())
+                    .doFilter(http.request("GET", "", "/docs/2", "/app/docs/2", "alice"), http.response(), chain);
+        }
+        assertThat(chained).hasValue(2);
+        assertThat(heard).singleElement().satisfies(d -> assertThat(d.isEnforced()).isFalse());
     }
 
     @Test
@@ -120,6 +146,7 @@ class CedarAuthorizationFilterDecisionTest {
     }
 
     private String path(String servletPath, String pathInfo, String uri) {
-        return CedarAuthorizationFilter.dispatchedPath(http.request("GET", servletPath, pathInfo, uri, null));
+        return RequestPaths.unambiguous(CedarAuthorizationFilter.dispatchedPath(http.request("GET", servletPath, pathInfo, uri, null)),
+                uri).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package io.cedarwood.jakarta.servlet;
 
-import io.cedarwood.engine.value.IpAddrValue;
+import io.cedarwood.enforcement.EnforcementMode;
+import io.cedarwood.enforcement.PolicyLoadException;
 import io.cedarwood.jakarta.todo.SharedTinyTodo;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -32,12 +33,14 @@ class CedarAuthorizationFilterTest {
                 "cedar.schema", "file:" + SharedTinyTodo.schema(),
                 "cedar.routes", routes.toString(),
                 "cedar.unmatched", "Action::\"Request\"",
-                "cedar.log-level", "debug")::get);
-        assertThat(s.authorization().policies().policies()).hasSize(4);
-        assertThat(s.authorization().schema()).isPresent();
-        assertThat(s.routes().size()).isEqualTo(1);
+                "cedar.enforcement", "permissive",
+                "cedar.reload-interval", "PT1S")::get);
+        assertThat(s.authorization().policies().current().policies().policies()).hasSize(4);
+        assertThat(s.authorization().policies().current().schema()).isPresent();
+        assertThat(s.routes().routes()).hasSize(1);
         assertThat(s.unmatched("/x").orElseThrow().resource().toCedar()).isEqualTo("Path::\"/x\"");
-        assertThat(s.authorization().decisionLog().level()).isEqualTo(System.Logger.Level.DEBUG);
+        assertThat(s.authorization().enforcer().mode()).isEqualTo(EnforcementMode.PERMISSIVE);
+        assertThat(s.reloader()).isPresent();
     }
 
     @Test
@@ -49,7 +52,7 @@ class CedarAuthorizationFilterTest {
                 "cedar.policies", policies.toString(),
                 "cedar.schema", schema.toString(),
                 "cedar.routes", routes.toString())::get))
-                .isInstanceOf(io.cedarwood.jakarta.CedarConfigurationException.class)
+                .isInstanceOf(PolicyLoadException.class)
                 .hasMessageContaining("do not validate").hasMessageContaining("nosuch");
     }
 
@@ -77,10 +80,71 @@ class CedarAuthorizationFilterTest {
     }
 
     @Test
-    void clientIpWhenIpv6WithZoneOrMappedIpv4ThenPlainAddress() {
-        assertThat(CedarAuthorizationFilter.clientIp("127.0.0.1")).isEqualTo(IpAddrValue.parse("127.0.0.1"));
-        assertThat(CedarAuthorizationFilter.clientIp("fe80::1%eth0")).isEqualTo(IpAddrValue.parse("fe80::1"));
-        assertThat(CedarAuthorizationFilter.clientIp("[::1]")).isEqualTo(IpAddrValue.parse("::1"));
-        assertThat(CedarAuthorizationFilter.clientIp("::ffff:10.0.0.1")).isEqualTo(IpAddrValue.parse("10.0.0.1"));
+    void initParametersWhenARouteNamesWhatTheSchemaLacksThenStartupFailsWithTheNearestName() throws IOException {
+        Path routes = write("routes.txt", "GET /lists/{id} Action::\"GetLsit\" List::\"{id}\"\n"
+                + "GET /tasks/{id} Action::\"GetList\" Lists::\"{id}\"\n");
+        assertThatThrownBy(() -> CedarAuthorizationFilter.fromInitParameters(Map.of(
+                "cedar.policies", SharedTinyTodo.policies().toString(),
+                "cedar.schema", "file:" + SharedTinyTodo.schema(),
+                "cedar.routes", routes.toString())::get))
+                .isInstanceOf(io.cedarwood.jakarta.CedarConfigurationException.class)
+                .hasMessageContaining("route `GET /lists/{id}`: the schema has no action `Action::\"GetLsit\"` (did you mean `Action::\"GetList\"`?)")
+                .hasMessageContaining("route `GET /tasks/{id}`: the schema has no entity type `Lists` (did you mean `List`?)");
+    }
+
+    @Test
+    void initParametersWhenEntityProviderExpectsInjectionButIsNoBeanThenStartupFails() throws IOException {
+        Path routes = write("routes.txt", "");
+        assertThatThrownBy(() -> CedarAuthorizationFilter.fromInitParameters(Map.of(
+                "cedar.policies", SharedTinyTodo.policies().toString(),
+                "cedar.routes", routes.toString(),
+                "cedar.entity-provider", InjectedProvider.class.getName())::get))
+                .isInstanceOf(io.cedarwood.jakarta.CedarConfigurationException.class)
+                .hasMessageContaining("has @Inject members but CDI has no bean of it");
+    }
+
+    @Test
+    void initParametersWhenAnOptionIsMisspeltThenItIsNamed() throws IOException {
+        Path routes = write("routes.txt", "");
+        assertThatThrownBy(() -> CedarAuthorizationFilter.fromInitParameters(Map.of(
+                "cedar.policies", SharedTinyTodo.policies().toString(),
+                "cedar.routes", routes.toString(),
+                "cedar.enforcement", "permisive")::get))
+                .hasMessageContaining("cedar.enforcement `permisive` is none of [enforcing, permissive]");
+    }
+
+    @Test
+    void initParametersWhenListenersAreNamedThenEachHearsEveryDecision() throws Exception {
+        Path routes = write("routes.txt", "GET /lists/{id} Action::\"GetList\" List::\"{id}\"\n");
+        CountingListener.HEARD.set(0);
+        CedarFilterSettings s = CedarAuthorizationFilter.fromInitParameters(Map.of(
+                "cedar.policies", SharedTinyTodo.policies().toString(),
+                "cedar.routes", routes.toString(),
+                "cedar.listeners", CountingListener.class.getName())::get);
+        s.authorization().decide("http", () -> "kesha", role -> false, io.cedarwood.engine.value.EntityUid.of("Action", "GetList"),
+                io.cedarwood.engine.value.EntityUid.of("List", "1"), Map.of());
+        s.authorization().deny("http", null, role -> false, "no route for `GET /x`");
+        assertThat(CountingListener.HEARD).hasValue(2);
+    }
+
+    /** A metrics hook as an application would name it in {@code cedar.listeners}. */
+    public static class CountingListener implements io.cedarwood.enforcement.DecisionListener {
+        static final java.util.concurrent.atomic.AtomicInteger HEARD = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void onDecision(io.cedarwood.enforcement.EnforcementDecision decision, long nanos) {
+            HEARD.incrementAndGet();
+        }
+    }
+
+    /** An entity provider written for CDI. */
+    public static class InjectedProvider implements io.cedarwood.engine.entities.EntityProvider {
+        @jakarta.inject.Inject
+        Object store;
+
+        @Override
+        public io.cedarwood.engine.entities.Entity entity(io.cedarwood.engine.value.EntityUid uid) {
+            return null;
+        }
     }
 }

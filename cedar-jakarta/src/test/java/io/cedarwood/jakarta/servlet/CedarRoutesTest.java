@@ -1,23 +1,27 @@
 package io.cedarwood.jakarta.servlet;
 
+import io.cedarwood.enforcement.PathPatterns;
+import io.cedarwood.enforcement.RouteTable;
+import io.cedarwood.enforcement.Target;
 import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The core route table with the segment patterns the filter uses. */
 class CedarRoutesTest {
-    private final CedarRoutes routes = CedarRoutes.parse("""
+    private final RouteTable routes = RouteTable.parse("""
             # comment
             GET    /lists                  Action::"GetLists"    Application::"TinyTodo"
             GET    /lists/{listId}         Action::"GetList"     List::"{listId}"   # trailing comment
             *      /lists/{listId}/tasks/{taskId}  Action::"UpdateTask"  Task::"{listId}/{taskId}"
             GET    /files/{*path}          Ns::Action::"Read"    Ns::File::"{path}"
-            """);
+            """, PathPatterns.segments());
 
     @Test
     void resolveWhenTemplateMatchesThenVariablesFillTheResource() {
-        CedarTarget t = routes.resolve("GET", "/lists/7").orElseThrow();
+        Target t = routes.resolve("GET", "/lists/7").orElseThrow();
         assertThat(t.action()).isEqualTo(EntityUid.of("Action", "GetList"));
         assertThat(t.resource()).isEqualTo(EntityUid.of("List", "7"));
         assertThat(t.route()).isEqualTo("GET /lists/{listId}");
@@ -36,7 +40,7 @@ class CedarRoutesTest {
 
     @Test
     void resolveWhenRestVariableThenRemainingSegments() {
-        CedarTarget t = routes.resolve("GET", "/files/a/b.txt").orElseThrow();
+        Target t = routes.resolve("GET", "/files/a/b.txt").orElseThrow();
         assertThat(t.action()).isEqualTo(EntityUid.of("Ns::Action", "Read"));
         assertThat(t.resource()).isEqualTo(EntityUid.of("Ns::File", "a/b.txt"));
         assertThat(routes.resolve("GET", "/files").orElseThrow().resource().id()).isEmpty();
@@ -44,12 +48,12 @@ class CedarRoutesTest {
 
     @Test
     void parseWhenResourceUsesUnknownVariableThenErrorNamesTheLine() {
-        assertThatThrownBy(() -> CedarRoutes.parse("\nGET /lists/{id} Action::\"GetList\" List::\"{listId}\""))
+        assertThatThrownBy(() -> RouteTable.parse("\nGET /lists/{id} Action::\"GetList\" List::\"{listId}\"", PathPatterns.segments()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("{listId}");
-        assertThatThrownBy(() -> CedarRoutes.parse("GET /lists GetList"))
+        assertThatThrownBy(() -> RouteTable.parse("GET /lists GetList", PathPatterns.segments()))
                 .hasMessageContaining("expected `METHOD PATH ACTION RESOURCE`");
-        assertThatThrownBy(() -> CedarRoutes.parse("GET lists Action::\"A\" R::\"x\""))
+        assertThatThrownBy(() -> RouteTable.parse("GET lists Action::\"A\" R::\"x\"", PathPatterns.segments()))
                 .hasMessageContaining("does not begin with `/`");
     }
 }

@@ -1,9 +1,9 @@
 package io.cedarwood.jakarta.todo;
 
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.Target;
 import io.cedarwood.jakarta.CedarAccessDeniedException;
-import io.cedarwood.jakarta.CedarDecision;
 import io.cedarwood.jakarta.servlet.CedarAuthorizationFilter;
-import io.cedarwood.jakarta.servlet.CedarTarget;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,13 +24,13 @@ public class TodoServlet extends HttpServlet {
         response.setContentType("text/plain;charset=UTF-8");
         StringBuilder body = new StringBuilder();
         body.append("served=").append(served).append('\n');
-        if (request.getAttribute(CedarAuthorizationFilter.TARGET_ATTRIBUTE) instanceof CedarTarget t) {
+        if (request.getAttribute(CedarAuthorizationFilter.TARGET_ATTRIBUTE) instanceof Target t) {
             body.append("route=").append(t.route()).append('\n');
             body.append("action=").append(t.action().toCedar()).append('\n');
             body.append("resource=").append(t.resource().toCedar()).append('\n');
         }
-        if (request.getAttribute(CedarAuthorizationFilter.DECISION_ATTRIBUTE) instanceof CedarDecision d) {
-            body.append("decision=").append(d.isAllowed() ? "allow" : "deny").append('\n');
+        if (request.getAttribute(CedarAuthorizationFilter.DECISION_ATTRIBUTE) instanceof EnforcementDecision d) {
+            body.append("decision=").append(d.isGranted() ? "allow" : "deny").append('\n');
         }
         if (served.startsWith("/cdi/lists/")) {
             String id = served.substring("/cdi/lists/".length());
@@ -39,8 +39,8 @@ public class TodoServlet extends HttpServlet {
                 body.append("bean=").append(lists.getList(id)).append('\n');
             } catch (CedarAccessDeniedException e) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                body.append("bean=denied ").append(e.decision().principal() == null ? "-" : e.decision().principal().toCedar())
-                        .append(' ').append(e.decision().action().toCedar()).append('\n');
+                body.append("bean=denied ").append(e.decision().principal().map(p -> p.toCedar()).orElse("-"))
+                        .append(' ').append(e.decision().action().map(a -> a.toCedar()).orElse("-")).append('\n');
             }
         }
         response.getWriter().write(body.toString());

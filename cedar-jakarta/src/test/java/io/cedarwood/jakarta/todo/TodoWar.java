@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /**
  * The TinyTodo test application as a plain Jakarta EE web application: {@code web.xml} registers the Cedar
  * filter by init parameters, policies, schema and routes sit in {@code META-INF/cedar/}, and the libraries
- * in {@code WEB-INF/lib} are cedar-jakarta and cedar-engine with its Jackson, taken from the test classpath.
+ * in {@code WEB-INF/lib} are cedar-jakarta, cedar-enforcement and cedar-engine with its Jackson, taken from the
+ * test classpath.
  */
 public final class TodoWar {
     private TodoWar() {
@@ -73,12 +74,63 @@ public final class TodoWar {
             } else if (Files.isDirectory(p) && p.endsWith(Path.of("cedar-engine", "target", "classes"))) {
                 war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "cedar-engine.jar").as(ExplodedImporter.class)
                         .importDirectory(p.toFile()).as(JavaArchive.class));
+            } else if (Files.isDirectory(p) && p.endsWith(Path.of("cedar-enforcement", "target", "classes"))) {
+                war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "cedar-enforcement.jar").as(ExplodedImporter.class)
+                        .importDirectory(p.toFile()).as(JavaArchive.class));
             } else if (name.endsWith(".jar") && (name.startsWith("cedar-engine") || name.startsWith("jackson-")
-                    || name.startsWith("antlr4-runtime"))) {
+                    || name.startsWith("antlr4-runtime")
+                    || name.startsWith("cedar-enforcement") && !name.endsWith("-tests.jar"))) {
                 war.addAsLibrary(p.toFile());
             }
         }
         return war;
+    }
+
+    /**
+     * The application as the README sets it up for Tomcat: the container authenticates (HTTP Basic against
+     * Tomcat's realm, a {@code security-constraint} so that Tomcat runs its authenticator before the
+     * filters), Weld servlet's listener and {@code WEB-INF/beans.xml} give CDI. The libraries are not packed:
+     * the embedded Tomcat's class path has them.
+     */
+    public static WebArchive tomcat() {
+        String webXml = resource("/todo/web.xml")
+                .replaceAll("(?s)  <filter>\\s*<filter-name>authentication</filter-name>.*?</filter>\\n\\n", "")
+                .replaceAll("(?s)  <filter-mapping>\\s*<filter-name>authentication</filter-name>.*?</filter-mapping>\\n", "")
+                .replaceFirst("\n  <!-- Policies, schema", """
+
+                  <listener>
+                    <listener-class>org.jboss.weld.environment.servlet.Listener</listener-class>
+                  </listener>
+
+                  <!-- Policies, schema""")
+                .replace("</web-app>", """
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>everything</web-resource-name>
+                      <url-pattern>/*</url-pattern>
+                    </web-resource-collection>
+                    <auth-constraint>
+                      <role-name>**</role-name>
+                    </auth-constraint>
+                  </security-constraint>
+                  <login-config>
+                    <auth-method>BASIC</auth-method>
+                    <realm-name>todo</realm-name>
+                  </login-config>
+                  <security-role>
+                    <role-name>admin</role-name>
+                  </security-role>
+                </web-app>""");
+        if (webXml.contains("TestAuthFilter")) {
+            throw new IllegalStateException("the test's own authentication filter is still in web.xml");
+        }
+        return ShrinkWrap.create(WebArchive.class, "todo.war")
+                .setWebXML(new StringAsset(webXml))
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml")
+                .addClasses(TodoEntities.class, ListService.class, TodoServlet.class)
+                .addAsResource(SharedTinyTodo.policies().toFile(), "META-INF/cedar/policies.cedar")
+                .addAsResource(SharedTinyTodo.schema().toFile(), "META-INF/cedar/schema.cedarschema")
+                .addAsResource(new StringAsset(resource("/todo/routes.txt")), "META-INF/cedar/routes.txt");
     }
 
     private static String resource(String name) {

@@ -1,28 +1,28 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.ast.Request;
+import io.cedarwood.enforcement.EnforcementDecision;
 import io.cedarwood.engine.authz.Decision;
 import io.cedarwood.engine.authz.Diagnostics;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.authz.Response;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 
-import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Spring Security's decision with Cedar's reasons: the request Cedar was asked, its response (the
- * determining policies and the policies that failed to evaluate), or why Cedar could not be asked.
- * Denied handlers, {@code AuthorizationDeniedEvent} listeners and {@code AuthorizationDeniedException}
- * handlers get it as the authorization result.
+ * Spring Security's decision carrying the core's {@link EnforcementDecision}: the request Cedar was asked,
+ * its response (the determining policies and the policies that failed to evaluate), or why Cedar could
+ * not be asked. Denied handlers, {@code AuthorizationDeniedEvent} listeners and
+ * {@code AuthorizationDeniedException} handlers get it as the authorization result.
  *
- * <p>{@link #isGranted()} is what Spring enforces. It differs from Cedar's decision only in
- * {@linkplain CedarEnforcementMode#PERMISSIVE permissive} mode, where a Cedar denial is granted and
- * {@link #isEnforced()} is false.
+ * <p>{@link #isGranted()} is what Spring enforces; it differs from Cedar's decision only in permissive
+ * mode, where a Cedar denial is granted and {@link #isEnforced()} is false.
  */
 public final class CedarAuthorizationDecision extends AuthorizationDecision {
-    private static final Diagnostics NONE = new Diagnostics(Set.of(), List.of());
+    private static final long serialVersionUID = 1L;
 
     /** What was authorized. */
     public enum Source {
@@ -31,91 +31,64 @@ public final class CedarAuthorizationDecision extends AuthorizationDecision {
         /** A method call, by {@code @CedarAuthorize}. */
         METHOD,
         /** A {@code hasPermission(...)} expression. */
-        PERMISSION
+        PERMISSION;
+
+        /** The name the core's decision carries: {@code http}, {@code method}, {@code permission}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private final Source source;
-    private final transient Request request;
-    private final transient Response response;
-    private final String failure;
-    private final boolean enforced;
+    private final transient EnforcementDecision decision;
 
-    private CedarAuthorizationDecision(boolean granted, Source source, Request request, Response response,
-            String failure, boolean enforced) {
-        super(granted);
-        this.source = source;
-        this.request = request;
-        this.response = response;
-        this.failure = failure;
-        this.enforced = enforced;
-    }
-
-    /** Cedar's answer to {@code request}, enforced or (in permissive mode) only reported. */
-    public static CedarAuthorizationDecision of(Source source, Request request, Response response,
-            CedarEnforcementMode mode) {
-        boolean enforced = response.isAllowed() || mode == CedarEnforcementMode.ENFORCING;
-        return new CedarAuthorizationDecision(response.isAllowed() || !enforced, source, request, response, null,
-                enforced);
-    }
-
-    /** A denial without asking Cedar, for {@code failure}: unauthenticated, no route, an exception. */
-    public static CedarAuthorizationDecision failed(Source source, Request request, String failure) {
-        return new CedarAuthorizationDecision(false, source, request, null, failure, true);
+    CedarAuthorizationDecision(Source source, EnforcementDecision decision) {
+        super(decision.isGranted());
+        this.source = Objects.requireNonNull(source, "source");
+        this.decision = decision;
     }
 
     public Source source() {
         return source;
     }
 
-    /** The request Cedar was (or would have been) asked; empty when it could not be built. */
+    /** The core's decision. */
+    public EnforcementDecision decision() {
+        return decision;
+    }
+
+    /** The request Cedar was asked; empty when it was not. */
     public Optional<Request> request() {
-        return Optional.ofNullable(request);
+        return decision.request();
     }
 
     /** Cedar's response; empty when Cedar was not asked (see {@link #failure()}). */
     public Optional<Response> response() {
-        return Optional.ofNullable(response);
+        return decision.response();
     }
 
     /** Cedar's decision: {@code DENY} also when Cedar was not asked. */
     public Decision cedarDecision() {
-        return response == null ? Decision.DENY : response.decision();
+        return decision.cedarDecision();
     }
 
     /** The determining policies and the erroring ones; none when Cedar was not asked. */
     public Diagnostics diagnostics() {
-        return response == null ? NONE : response.diagnostics();
+        return decision.diagnostics();
     }
 
     /** Why Cedar was not asked, when it was not. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return decision.failure();
     }
 
     /** False when permissive mode granted what Cedar denied. */
     public boolean isEnforced() {
-        return enforced;
+        return decision.isEnforced();
     }
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder("CedarAuthorizationDecision [granted=").append(isGranted())
-                .append(", source=").append(source);
-        if (failure != null) {
-            b.append(", failure=").append(failure);
-        } else {
-            b.append(", decision=").append(cedarDecision())
-                    .append(", reason=").append(diagnostics().reason())
-                    .append(", errors=").append(diagnostics().errors());
-            if (!enforced) {
-                b.append(", enforced=false");
-            }
-        }
-        if (request != null) {
-            b.append(", principal=").append(request.principal())
-                    .append(", action=").append(request.action())
-                    .append(", resource=").append(request.resource());
-        }
-        return b.append(']').toString();
+        return "CedarAuthorizationDecision [" + decision + "]";
     }
 }

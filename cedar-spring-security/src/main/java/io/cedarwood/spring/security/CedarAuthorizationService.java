@@ -1,59 +1,53 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.ast.Request;
-import io.cedarwood.engine.authz.Response;
-import io.cedarwood.engine.entities.Entities;
-import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.enforcement.CedarNames;
+import io.cedarwood.enforcement.DecisionListener;
+import io.cedarwood.enforcement.EnforcementMode;
+import io.cedarwood.enforcement.Enforcer;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
-import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Asks Cedar: maps the authentication to a principal, builds the context, gathers the entities, calls the
- * engine and applies the enforcement mode. Shared by request authorization, method authorization and
- * {@code hasPermission}. Never throws: anything that goes wrong is a denial (fail closed), logged.
+ * Spring Security's side of the core's {@link Enforcer}: maps the authentication to a principal, builds
+ * the context, and wraps the core's decision as a {@link CedarAuthorizationDecision}. Shared by request
+ * authorization, method authorization and {@code hasPermission}. Never throws (the core fails closed).
  * Thread-safe.
  */
 public final class CedarAuthorizationService {
-    private static final Log log = LogFactory.getLog(CedarAuthorizationService.class);
     private static final boolean SERVLET_WEB = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest", null)
             && ClassUtils.isPresent("org.springframework.web.context.request.RequestContextHolder", null);
 
-    private final Authorizer authorizer = new Authorizer();
-    private final CedarPolicyStore policies;
-    private final EntityProvider entities;
+    private final Enforcer enforcer;
     private final CedarPrincipalMapper principals;
     private final CedarContextFactory contexts;
-    private final CedarEnforcementMode mode;
     private final String actionType;
-    private final List<CedarDecisionListener> listeners;
 
-    private CedarAuthorizationService(Builder b) {
-        this.policies = b.policies;
-        this.entities = b.entities;
-        this.principals = b.principals;
-        this.contexts = b.contexts;
-        this.mode = b.mode;
-        this.actionType = b.actionType;
-        this.listeners = List.copyOf(b.listeners);
+    /**
+     * @param principals the principal of an authentication
+     * @param actionType the type of actions given by id alone ({@code Action})
+     */
+    public CedarAuthorizationService(Enforcer enforcer, CedarPrincipalMapper principals, CedarContextFactory contexts,
+            String actionType) {
+        this.enforcer = Objects.requireNonNull(enforcer, "enforcer");
+        this.principals = Objects.requireNonNull(principals, "principals");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        CedarNames.type(actionType);
+        this.actionType = actionType;
     }
 
-    public static Builder builder(CedarPolicyStore policies) {
+    /** A service and its {@link Enforcer} built together, for use without the auto-configuration. */
+    public static Builder builder(PolicyStore policies) {
         return new Builder(policies);
     }
 
@@ -64,39 +58,20 @@ public final class CedarAuthorizationService {
      */
     public CedarAuthorizationDecision authorize(Source source, Authentication authentication, EntityUid action,
             EntityUid resource, HttpServletRequest request) {
-        long start = System.nanoTime();
-        Request cedarRequest = null;
-        CedarAuthorizationDecision decision;
-        try {
-            Entity principal = principals.principal(authentication);
-            if (principal == null) {
-                decision = CedarAuthorizationDecision.failed(source, null, "unauthenticated");
-            } else {
-                RecordValue context = contexts.context(authentication, request);
-                cedarRequest = new Request(principal.uid(), action, resource, context);
-                CedarPolicies current = policies.current();
-                RequestEntities requestEntities = new RequestEntities(principal, current.actionEntities(), entities);
-                Response response = authorizer.isAuthorized(cedarRequest, current.policies(), requestEntities);
-                decision = CedarAuthorizationDecision.of(source, cedarRequest, response, mode);
-            }
-        } catch (RuntimeException e) {
-            log.error("cedar: denied because the decision failed", e);
-            decision = CedarAuthorizationDecision.failed(source, cedarRequest, "the decision failed: " + e);
-        }
-        notify(decision, System.nanoTime() - start);
-        return decision;
+        return new CedarAuthorizationDecision(source, enforcer.decide(source.id(),
+                () -> principals.principal(authentication), action, resource,
+                () -> contexts.context(authentication, request)));
     }
 
     /** A denial for a failure before Cedar could be asked (the request had no route, say); listeners are told. */
-    public CedarAuthorizationDecision fail(Source source, String failure) {
-        CedarAuthorizationDecision decision = CedarAuthorizationDecision.failed(source, null, failure);
-        notify(decision, 0);
-        return decision;
+    public CedarAuthorizationDecision fail(Source source, Authentication authentication, String failure) {
+        return new CedarAuthorizationDecision(source, enforcer.fail(source.id(),
+                () -> principals.principal(authentication), failure));
     }
 
     /** The action meant by {@code text}: a full uid, or an id of the configured action type. */
     public EntityUid action(String text) {
-        return CedarUids.action(actionType, text);
+        return CedarNames.action(actionType, text);
     }
 
     /** The type of actions given by id alone. */
@@ -104,8 +79,12 @@ public final class CedarAuthorizationService {
         return actionType;
     }
 
-    public CedarPolicyStore policies() {
-        return policies;
+    public PolicyStore policies() {
+        return enforcer.policies();
+    }
+
+    public Enforcer enforcer() {
+        return enforcer;
     }
 
     /** The servlet web request the current thread serves, or {@code null} (also in an application without Spring MVC). */
@@ -117,32 +96,20 @@ public final class CedarAuthorizationService {
         return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
     }
 
-    private void notify(CedarAuthorizationDecision decision, long nanos) {
-        for (CedarDecisionListener l : listeners) {
-            try {
-                l.onDecision(decision, nanos);
-            } catch (RuntimeException e) {
-                log.warn("cedar: a decision listener failed", e);
-            }
-        }
-    }
-
+    /** Builds a {@link CedarAuthorizationService} and its {@link Enforcer}. */
     public static final class Builder {
-        private final CedarPolicyStore policies;
-        private EntityProvider entities = Entities.EMPTY;
+        private final Enforcer.Builder enforcer;
         private CedarPrincipalMapper principals = CedarPrincipalMapper.byName("User", "Role");
         private CedarContextFactory contexts = new CedarContextFactory();
-        private CedarEnforcementMode mode = CedarEnforcementMode.ENFORCING;
         private String actionType = "Action";
-        private final List<CedarDecisionListener> listeners = new ArrayList<>();
 
-        private Builder(CedarPolicyStore policies) {
-            this.policies = Objects.requireNonNull(policies, "policies");
+        private Builder(PolicyStore policies) {
+            this.enforcer = Enforcer.builder(policies);
         }
 
         /** Where entities come from; none by default. */
         public Builder entities(EntityProvider entities) {
-            this.entities = Objects.requireNonNull(entities, "entities");
+            enforcer.entities(entities);
             return this;
         }
 
@@ -157,25 +124,25 @@ public final class CedarAuthorizationService {
             return this;
         }
 
-        public Builder mode(CedarEnforcementMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
+        public Builder mode(EnforcementMode mode) {
+            enforcer.mode(mode);
             return this;
         }
 
         /** The type of actions given by id alone; {@code Action} by default. */
         public Builder actionType(String actionType) {
-            CedarUids.type(actionType);
+            CedarNames.type(actionType);
             this.actionType = actionType;
             return this;
         }
 
-        public Builder listener(CedarDecisionListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+        public Builder listener(DecisionListener listener) {
+            enforcer.listener(listener);
             return this;
         }
 
         public CedarAuthorizationService build() {
-            return new CedarAuthorizationService(this);
+            return new CedarAuthorizationService(enforcer.build(), principals, contexts, actionType);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.cedarwood.spring.security;
 
+import io.cedarwood.enforcement.DecisionListener;
+import io.cedarwood.enforcement.EnforcementDecision;
 import io.cedarwood.engine.authz.AuthorizationError;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Micrometer meters for decisions:
+ * Micrometer meters for decisions, a core {@link DecisionListener}:
  * <ul>
  *   <li>{@code cedar.authorization} (timer) and {@code cedar.authorization.decisions} (counter), tagged
  *       {@code source} ({@code http}, {@code method}, {@code permission}), {@code decision} (Cedar's:
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  *   <li>{@code cedar.policy.errors} (counter), tagged {@code policy}: policies that failed to evaluate.</li>
  * </ul>
  */
-public final class CedarMetrics implements CedarDecisionListener {
+public final class CedarMetrics implements DecisionListener {
     private final Supplier<MeterRegistry> registry;
 
     /** {@code registry}: looked up at the first decision, so that it may be created after this. */
@@ -30,12 +32,12 @@ public final class CedarMetrics implements CedarDecisionListener {
     }
 
     @Override
-    public void onDecision(CedarAuthorizationDecision decision, long nanos) {
+    public void onDecision(EnforcementDecision decision, long nanos) {
         MeterRegistry r = registry.get();
         if (r == null) {
             return;
         }
-        String source = decision.source().name().toLowerCase(Locale.ROOT);
+        String source = decision.source();
         String cedar = decision.response().isPresent() ? decision.cedarDecision().name().toLowerCase(Locale.ROOT) : "failure";
         String granted = Boolean.toString(decision.isGranted());
         Timer.builder("cedar.authorization").description("Cedar authorization decisions")

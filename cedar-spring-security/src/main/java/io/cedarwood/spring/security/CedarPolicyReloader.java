@@ -1,76 +1,48 @@
 package io.cedarwood.spring.security;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.cedarwood.enforcement.PolicyLoader;
+import io.cedarwood.enforcement.PolicyReloader;
+import io.cedarwood.enforcement.PolicyStore;
+import io.cedarwood.enforcement.ReloadResult;
+
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Reloads a {@link CedarPolicyStore} when its files change, checking every {@code interval} on a daemon
- * thread of its own. A version that does not load (a syntax error, a validation failure) is logged and
- * the policies in use stay.
+ * The core's {@link PolicyReloader} as a Spring lifecycle bean: started with the application context,
+ * stopped with it. {@link #lastResult()} is the health signal (false {@link ReloadResult#isHealthy()} after
+ * a failed or refused reload).
  */
 public final class CedarPolicyReloader implements SmartLifecycle {
-    private static final Log log = LogFactory.getLog(CedarPolicyReloader.class);
+    private final PolicyReloader reloader;
 
-    private final CedarPolicyStore store;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
-    /** The last failure logged, not logged again until something changes. */
-    private volatile String lastFailure;
-
-    public CedarPolicyReloader(CedarPolicyStore store, Duration interval) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.interval = Objects.requireNonNull(interval, "interval");
-        if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("the reload interval must be positive, not " + interval);
-        }
+    public CedarPolicyReloader(PolicyStore store, PolicyLoader loader, Duration interval) {
+        this.reloader = new PolicyReloader(store, loader, interval);
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cedar-policy-reload");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    void check() {
-        try {
-            if (store.reload()) {
-                lastFailure = null;
-                log.info("cedar: policies reloaded");
-            }
-        } catch (RuntimeException e) {
-            String failure = String.valueOf(e.getMessage());
-            if (!failure.equals(lastFailure)) {
-                lastFailure = failure;
-                log.error("cedar: policies not reloaded, the previous ones stay in use: " + failure);
-            }
-        }
+    public void start() {
+        reloader.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        reloader.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return reloader.isRunning();
+    }
+
+    /** The result of the last check. */
+    public ReloadResult lastResult() {
+        return reloader.lastResult();
+    }
+
+    /** One check now, as the schedule runs it. */
+    public ReloadResult check() {
+        return reloader.check();
     }
 }

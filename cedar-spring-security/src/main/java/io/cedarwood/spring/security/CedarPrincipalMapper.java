@@ -1,5 +1,6 @@
 package io.cedarwood.spring.security;
 
+import io.cedarwood.enforcement.PrincipalMapper;
 import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 
@@ -14,18 +15,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns Spring Security's {@link Authentication} into Cedar's principal. The entity returned is what the
- * authentication knows about the principal; when the application's entity provider also has an entity
- * with that uid, the two are merged (parents joined, the provider's attributes and tags first).
+ * Turns Spring Security's {@link Authentication} into Cedar's principal (the core's
+ * {@link PrincipalMapper} contract: {@code null} means unauthenticated, and the entity is merged with the
+ * application's entity of the same uid).
  */
 @FunctionalInterface
-public interface CedarPrincipalMapper {
-
-    /**
-     * The principal, or {@code null} when there is none: Cedar is then not asked and the request is denied,
-     * which sends an unauthenticated user to Spring's authentication entry point (401 or a login page).
-     */
-    Entity principal(Authentication authentication);
+public interface CedarPrincipalMapper extends PrincipalMapper<Authentication> {
 
     /**
      * The default: no principal unless authenticated (anonymous is not), otherwise

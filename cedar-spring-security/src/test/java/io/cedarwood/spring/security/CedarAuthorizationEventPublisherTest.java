@@ -1,8 +1,10 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.ast.Request;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.EnforcementMode;
 import io.cedarwood.engine.authz.Decision;
 import io.cedarwood.engine.authz.Diagnostics;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
@@ -22,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CedarAuthorizationEventPublisherTest {
     private static final Request REQUEST = new Request(EntityUid.of("User", "a"), EntityUid.of("Action", "v"),
             EntityUid.of("Doc", "d"));
-    private static final CedarAuthorizationDecision ALLOWED = CedarAuthorizationDecision.of(Source.HTTP, REQUEST,
-            new Response(Decision.ALLOW, new Diagnostics(Set.of(), List.of())), CedarEnforcementMode.ENFORCING);
-    private static final CedarAuthorizationDecision DENIED = CedarAuthorizationDecision.failed(Source.HTTP, REQUEST, "no route");
+    private static final CedarAuthorizationDecision ALLOWED = new CedarAuthorizationDecision(Source.HTTP,
+            EnforcementDecision.of("http", REQUEST, new Response(Decision.ALLOW, new Diagnostics(Set.of(), List.of())),
+                    EnforcementMode.ENFORCING));
+    private static final CedarAuthorizationDecision DENIED = new CedarAuthorizationDecision(Source.HTTP,
+            EnforcementDecision.failed("http", REQUEST.principal(), null, null, "no route"));
 
     private final List<Object> events = new ArrayList<>();
 

@@ -1,10 +1,14 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.ast.PolicyId;
-import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.EnforcementMode;
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
@@ -36,7 +40,7 @@ class CedarAuthorizationServiceTest {
             """;
 
     private static CedarAuthorizationService.Builder service(EntityProvider entities) {
-        return CedarAuthorizationService.builder(CedarPolicyStore.of(CedarPolicies.of(PolicySet.parse(POLICIES))))
+        return CedarAuthorizationService.builder(PolicyStore.of(PolicyBundle.of(PolicySet.parse(POLICIES))))
                 .entities(entities);
     }
 
@@ -82,18 +86,18 @@ class CedarAuthorizationServiceTest {
 
     @Test
     void permissiveModeGrantsCedarsDenialsButNotFailures() {
-        CedarAuthorizationService s = service(entities(true)).mode(CedarEnforcementMode.PERMISSIVE).build();
+        CedarAuthorizationService s = service(entities(true)).mode(EnforcementMode.PERMISSIVE).build();
         CedarAuthorizationDecision d = s.authorize(Source.HTTP, ALICE, EDIT, DOC, null);
         assertThat(d.isGranted()).isTrue();
         assertThat(d.isEnforced()).isFalse();
         assertThat(d.diagnostics().reason()).containsExactly(PolicyId.of("policy2"));
         assertThat(s.authorize(Source.HTTP, null, EDIT, DOC, null).isGranted()).isFalse();
-        assertThat(s.fail(Source.HTTP, "no route").isGranted()).isFalse();
+        assertThat(s.fail(Source.HTTP, ALICE, "no route").isGranted()).isFalse();
     }
 
     @Test
     void listenersHearEveryDecisionAndOneThatThrowsChangesNothing() {
-        List<CedarAuthorizationDecision> heard = new ArrayList<>();
+        List<EnforcementDecision> heard = new ArrayList<>();
         CedarAuthorizationService s = service(entities(false))
                 .listener((d, nanos) -> {
                     throw new IllegalStateException("listener bug");
@@ -101,8 +105,8 @@ class CedarAuthorizationServiceTest {
                 .listener((d, nanos) -> heard.add(d))
                 .build();
         assertThat(s.authorize(Source.HTTP, ALICE, EDIT, DOC, null).isGranted()).isTrue();
-        s.fail(Source.HTTP, "no route");
-        assertThat(heard).extracting(CedarAuthorizationDecision::isGranted).containsExactly(true, false);
+        s.fail(Source.HTTP, ALICE, "no route");
+        assertThat(heard).extracting(EnforcementDecision::isGranted).containsExactly(true, false);
     }
 
     @Test

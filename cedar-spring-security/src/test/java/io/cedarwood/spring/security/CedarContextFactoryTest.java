@@ -1,5 +1,6 @@
 package io.cedarwood.spring.security;
 
+import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.IpAddrValue;
 import io.cedarwood.engine.value.RecordValue;
@@ -25,11 +26,22 @@ class CedarContextFactoryTest {
         request.setContextPath("/app");
         request.setRemoteAddr("192.168.1.20");
         RecordValue context = new CedarContextFactory(CLOCK, List.of()).context(null, request);
-        assertThat(context.attributes()).containsOnlyKeys("time", "clientIp", "method", "path");
+        assertThat(context.attributes()).containsOnlyKeys("time", "clientIp", "method", "path", "secure");
         assertThat(context.get("time")).isEqualTo(DatetimeValue.parse("2025-06-01T12:00:00Z"));
         assertThat(context.get("clientIp")).isEqualTo(IpAddrValue.parse("192.168.1.20"));
         assertThat(context.get("method")).isEqualTo(StringValue.of("PUT"));
         assertThat(context.get("path")).isEqualTo(StringValue.of("/lists/7"));
+        assertThat(context.get("secure")).isEqualTo(BoolValue.FALSE);
+    }
+
+    @Test
+    void thePathIsDecodedAsTheRouteTableMatchesIt() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/app/lists/%37/caf%C3%A9");
+        request.setContextPath("/app");
+        request.setSecure(true);
+        RecordValue context = new CedarContextFactory(CLOCK, List.of()).context(null, request);
+        assertThat(context.get("path")).isEqualTo(StringValue.of("/lists/7/caf\u00e9"));
+        assertThat(context.get("secure")).isEqualTo(BoolValue.TRUE);
     }
 
     @Test
@@ -43,13 +55,5 @@ class CedarContextFactoryTest {
         CedarContextContributor tenant = (context, authentication, request) -> context.put("tenant", StringValue.of("acme"));
         RecordValue context = new CedarContextFactory(CLOCK, List.of(tenant)).context(null, null);
         assertThat(context.get("tenant")).isEqualTo(StringValue.of("acme"));
-    }
-
-    @Test
-    void remoteAddressesAsContainersGiveThem() {
-        assertThat(CedarContextFactory.clientIp("0:0:0:0:0:0:0:1").isLoopback()).isTrue();
-        assertThat(CedarContextFactory.clientIp("fe80::1%eth0")).isEqualTo(IpAddrValue.parse("fe80::1"));
-        assertThat(CedarContextFactory.clientIp("::ffff:10.0.0.1")).isEqualTo(IpAddrValue.parse("10.0.0.1"));
-        assertThatThrownBy(() -> CedarContextFactory.clientIp("not-an-address")).isInstanceOf(RuntimeException.class);
     }
 }

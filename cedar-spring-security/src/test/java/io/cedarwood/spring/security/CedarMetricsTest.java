@@ -1,14 +1,15 @@
 package io.cedarwood.spring.security;
 
-import io.cedarwood.engine.ast.PolicyId;
-import io.cedarwood.engine.ast.Request;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.EnforcementMode;
 import io.cedarwood.engine.authz.AuthorizationError;
 import io.cedarwood.engine.authz.Decision;
 import io.cedarwood.engine.authz.Diagnostics;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.EvaluationException;
-import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ class CedarMetricsTest {
         CedarMetrics metrics = new CedarMetrics(() -> registry);
         Response deny = new Response(Decision.DENY, new Diagnostics(Set.of(),
                 List.of(new AuthorizationError(PolicyId.of("p1"), EvaluationException.Kind.EXTENSION_ERROR, "boom"))));
-        metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.ENFORCING), 1_000);
-        metrics.onDecision(CedarAuthorizationDecision.of(Source.METHOD, REQUEST, deny, CedarEnforcementMode.PERMISSIVE), 1_000);
-        metrics.onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "unauthenticated"), 0);
+        metrics.onDecision(EnforcementDecision.of("method", REQUEST, deny, EnforcementMode.ENFORCING), 1_000);
+        metrics.onDecision(EnforcementDecision.of("method", REQUEST, deny, EnforcementMode.PERMISSIVE), 1_000);
+        metrics.onDecision(EnforcementDecision.failed("http", null, null, null, "unauthenticated"), 0);
 
         assertThat(registry.get("cedar.authorization.decisions").tags("source", "method", "decision", "deny", "granted", "false")
                 .counter().count()).isEqualTo(1);
@@ -43,7 +44,7 @@ class CedarMetricsTest {
 
     @Test
     void withoutARegistryNothingHappens() {
-        assertThatCode(() -> new CedarMetrics(() -> null).onDecision(CedarAuthorizationDecision.failed(Source.HTTP, null, "x"), 0))
+        assertThatCode(() -> new CedarMetrics(() -> null).onDecision(EnforcementDecision.failed("http", null, null, null, "x"), 0))
                 .doesNotThrowAnyException();
     }
 }

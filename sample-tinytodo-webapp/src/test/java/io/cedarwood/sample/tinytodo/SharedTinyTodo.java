@@ -5,7 +5,6 @@ import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
-import io.cedarwood.spring.security.CedarUids;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -62,17 +61,17 @@ final class SharedTinyTodo {
             Map<String, Value> attributes = new LinkedHashMap<>();
             attributes.put("location", StringValue.of(user.get("location").asString()));
             attributes.put("joblevel", LongValue.of(user.get("joblevel").asLong()));
-            entities.add(new Entity(CedarUids.uid(user.get("euid").asString()), attributes, parents(user)));
+            entities.add(new Entity(EntityUid.parse(user.get("euid").asString()), attributes, parents(user)));
         }
         for (JsonNode team : root.get("teams")) {
-            entities.add(new Entity(CedarUids.uid(team.get("uid").asString()), Map.of(), parents(team)));
+            entities.add(new Entity(EntityUid.parse(team.get("uid").asString()), Map.of(), parents(team)));
         }
         return entities;
     }
 
     private static Set<EntityUid> parents(JsonNode node) {
         Set<EntityUid> parents = new LinkedHashSet<>();
-        node.get("parents").forEach(p -> parents.add(CedarUids.uid(p.asString())));
+        node.get("parents").forEach(p -> parents.add(EntityUid.parse(p.asString())));
         return parents;
     }
 }

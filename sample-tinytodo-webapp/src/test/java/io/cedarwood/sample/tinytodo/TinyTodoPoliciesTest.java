@@ -1,5 +1,7 @@
 package io.cedarwood.sample.tinytodo;
 
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyLoader;
 import io.cedarwood.engine.Authorizer;
 import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.authz.PolicySet;
@@ -10,8 +12,7 @@ import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
-import io.cedarwood.spring.security.CedarPolicies;
-import io.cedarwood.spring.security.CedarPolicyLoader;
+import io.cedarwood.spring.security.CedarResourceLocations;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +39,9 @@ class TinyTodoPoliciesTest {
     private static final List<String> ACTIONS = List.of("CreateList", "GetLists", "GetList", "UpdateList",
             "DeleteList", "CreateTask", "UpdateTask", "DeleteTask", "EditShare");
 
-    private static CedarPolicies policies() {
-        return CedarPolicyLoader.builder()
-                .policies("classpath:cedar/policies.cedar")
-                .schema("classpath:cedar/tinytodo.cedarschema")
-                .validate(false)
-                .build()
-                .load();
+    private static PolicyBundle policies() {
+        return PolicyLoader.of(new CedarResourceLocations(List.of("classpath:cedar/policies.cedar"),
+                "classpath:cedar/tinytodo.cedarschema"), null, false).load();
     }
 
     /** The application's people (its V2 migration), and kesha's list 1 shared with temps as readers. */

@@ -63,9 +63,9 @@ class CedarAuthorizeWeldTest {
         int before = ListService.BODIES.get();
         assertThatThrownBy(() -> lists.getList("1"))
                 .isInstanceOfSatisfying(CedarAccessDeniedException.class, e -> {
-                    assertThat(e.decision().principal()).isEqualTo(EntityUid.of("User", "aaron"));
-                    assertThat(e.decision().action()).isEqualTo(EntityUid.of("Action", "GetList"));
-                    assertThat(e.decision().resource()).isEqualTo(EntityUid.of("List", "1"));
+                    assertThat(e.decision().principal()).contains(EntityUid.of("User", "aaron"));
+                    assertThat(e.decision().action()).contains(EntityUid.of("Action", "GetList"));
+                    assertThat(e.decision().resource()).contains(EntityUid.of("List", "1"));
                     assertThat(e.decision().isAuthenticated()).isTrue();
                     assertThat(e.getMessage()).isEqualTo("access denied");
                 });
@@ -117,7 +117,7 @@ class CedarAuthorizeWeldTest {
         int before = ListService.BODIES.get();
         assertThatThrownBy(() -> lists.getList("boom"))
                 .isInstanceOfSatisfying(CedarAccessDeniedException.class,
-                        e -> assertThat(e.decision().failureReason()).hasValueSatisfying(f -> assertThat(f).contains("database down")));
+                        e -> assertThat(e.decision().failure()).hasValueSatisfying(f -> assertThat(f).contains("database down")));
         assertThat(ListService.BODIES.get()).isEqualTo(before);
     }
 
@@ -126,6 +126,6 @@ class CedarAuthorizeWeldTest {
         security.callAs("kesha");
         assertThatThrownBy(() -> lists.misconfigured("1"))
                 .isInstanceOfSatisfying(CedarAccessDeniedException.class,
-                        e -> assertThat(e.decision().failureReason()).hasValueSatisfying(f -> assertThat(f).contains("nosuch")));
+                        e -> assertThat(e.decision().failure()).hasValueSatisfying(f -> assertThat(f).contains("nosuch")));
     }
 }

@@ -3,19 +3,25 @@ package io.cedarwood.spring.security.autoconfigure;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.enforcement.CedarNames;
+import io.cedarwood.enforcement.DecisionListener;
+import io.cedarwood.enforcement.DecisionLog;
+import io.cedarwood.enforcement.Enforcer;
+import io.cedarwood.enforcement.PolicyLoadException;
+import io.cedarwood.enforcement.PolicyLoader;
+import io.cedarwood.enforcement.PolicyStore;
+import io.cedarwood.enforcement.PolicyValidator;
+import io.cedarwood.enforcement.RouteTable;
+import io.cedarwood.enforcement.SchemaCheck;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarContextContributor;
 import io.cedarwood.spring.security.CedarContextFactory;
-import io.cedarwood.spring.security.CedarDecisionListener;
-import io.cedarwood.spring.security.CedarDecisionLogger;
 import io.cedarwood.spring.security.CedarMetrics;
-import io.cedarwood.spring.security.CedarPolicyLoadException;
-import io.cedarwood.spring.security.CedarPolicyLoader;
 import io.cedarwood.spring.security.CedarPolicyReloader;
-import io.cedarwood.spring.security.CedarPolicyStore;
-import io.cedarwood.spring.security.CedarPolicyValidator;
 import io.cedarwood.spring.security.CedarPrincipalMapper;
+import io.cedarwood.spring.security.CedarResourceLocations;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarRequestResolver;
 import io.cedarwood.spring.security.web.CedarRoutes;
@@ -43,6 +49,8 @@ import org.springframework.util.function.SingletonSupplier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Cedar as Spring Security's authorization: the policies ({@code cedar.*} properties), the
@@ -59,22 +67,22 @@ public class CedarAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CedarPolicyStore cedarPolicyStore(CedarProperties properties, ResourcePatternResolver resources,
-            ObjectProvider<CedarPolicyValidator> validator) {
-        CedarPolicyLoader loader = CedarPolicyLoader.builder()
-                .resolver(resources)
-                .policies(properties.getPolicies())
-                .schema(properties.getSchema())
-                .validate(properties.getValidate())
-                .validator(validator.getIfAvailable(CedarPolicyValidator::strict))
-                .build();
-        return CedarPolicyStore.load(loader);
+    public PolicyLoader cedarPolicyLoader(CedarProperties properties, ResourcePatternResolver resources,
+            ObjectProvider<PolicyValidator> validator) {
+        return PolicyLoader.of(new CedarResourceLocations(resources, properties.getPolicies(), properties.getSchema()),
+                validator.getIfAvailable(PolicyValidator::strict), properties.getValidate());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PolicyStore cedarPolicyStore(PolicyLoader loader, CedarProperties properties, ObjectProvider<Clock> clock) {
+        return PolicyStore.load(loader, properties.getReload().isAllowDroppingAll(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     @ConditionalOnBooleanProperty("cedar.reload.enabled")
-    public CedarPolicyReloader cedarPolicyReloader(CedarPolicyStore store, CedarProperties properties) {
-        return new CedarPolicyReloader(store, properties.getReload().getInterval());
+    public CedarPolicyReloader cedarPolicyReloader(PolicyStore store, PolicyLoader loader, CedarProperties properties) {
+        return new CedarPolicyReloader(store, loader, properties.getReload().getInterval());
     }
 
     /** The entities of {@code cedar.entities}, or none. */
@@ -88,10 +96,10 @@ public class CedarAutoConfiguration {
         try {
             return Entities.of(CedarJson.readEntities(r.getContentAsString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new CedarPolicyLoadException("cannot read the entities at `" + properties.getEntities() + "`: "
+            throw new PolicyLoadException("cannot read the entities at `" + properties.getEntities() + "`: "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new CedarPolicyLoadException("invalid entities in `" + properties.getEntities() + "`: "
+            throw new PolicyLoadException("invalid entities in `" + properties.getEntities() + "`: "
                     + e.getMessage(), e);
         }
     }
@@ -111,23 +119,30 @@ public class CedarAutoConfiguration {
     }
 
     @Bean
-    public CedarDecisionLogger cedarDecisionLogger(CedarProperties properties) {
-        return new CedarDecisionLogger(properties.getDecisionLogging());
+    public DecisionLog cedarDecisionLog(CedarProperties properties) {
+        return new DecisionLog("io.cedarwood.spring.security.decisions", properties.getDecisionLogging());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public CedarAuthorizationService cedarAuthorizationService(CedarPolicyStore store, EntityProvider entities,
-            CedarPrincipalMapper principals, CedarContextFactory contexts, CedarProperties properties,
-            ObjectProvider<CedarDecisionListener> listeners) {
-        CedarAuthorizationService.Builder b = CedarAuthorizationService.builder(store)
-                .entities(entities)
-                .principals(principals)
-                .contexts(contexts)
-                .mode(properties.getEnforcement())
-                .actionType(properties.getActionType());
+    public Enforcer cedarEnforcer(PolicyStore store, EntityProvider entities, CedarProperties properties,
+            ObjectProvider<DecisionListener> listeners) {
+        Enforcer.Builder b = Enforcer.builder(store).entities(entities).mode(properties.getEnforcement());
         listeners.orderedStream().forEach(b::listener);
         return b.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CedarAuthorizationService cedarAuthorizationService(Enforcer enforcer, CedarPrincipalMapper principals,
+            CedarContextFactory contexts, CedarProperties properties) {
+        try {
+            CedarNames.type(properties.getActionType());
+        } catch (RuntimeException e) {
+            throw new CedarConfigurationException("cedar.action-type `" + properties.getActionType()
+                    + "` is not an entity type name", e);
+        }
+        return new CedarAuthorizationService(enforcer, principals, contexts, properties.getActionType());
     }
 
     /** Spring Security publishes authorization events through this bean, for web requests and methods alike. */
@@ -156,20 +171,65 @@ public class CedarAutoConfiguration {
         @ConditionalOnMissingBean
         CedarAuthorizationManager cedarAuthorizationManager(CedarAuthorizationService service,
                 ObjectProvider<CedarRequestResolver> resolver, CedarProperties properties) {
-            return new CedarAuthorizationManager(service, resolver.getIfAvailable(() -> routes(properties)));
+            return new CedarAuthorizationManager(service, resolver.getIfAvailable(
+                    () -> routes(properties, service.policies().current().schema().orElse(null))));
         }
 
-        private static CedarRoutes routes(CedarProperties properties) {
-            CedarRoutes.Builder b = CedarRoutes.builder().actionType(properties.getActionType());
-            for (CedarProperties.Route r : properties.getHttp().getRoutes()) {
-                b.route(r.getMethod(), r.getPath(), r.getAction(), r.getResourceType(), r.getResourceId());
+        /**
+         * The route table of {@code cedar.http.routes}.
+         *
+         * @throws CedarConfigurationException naming the property when a route is incomplete or malformed, or
+         *         names an action or type the schema lacks
+         */
+        static CedarRoutes routes(CedarProperties properties, Schema schema) {
+            CedarRoutes.Builder b = CedarRoutes.builder();
+            try {
+                b.actionType(properties.getActionType());
+            } catch (RuntimeException e) {
+                throw new CedarConfigurationException("cedar.action-type `" + properties.getActionType()
+                        + "` is not an entity type name", e);
+            }
+            List<CedarProperties.Route> configured = properties.getHttp().getRoutes();
+            for (int i = 0; i < configured.size(); i++) {
+                CedarProperties.Route r = configured.get(i);
+                String name = "cedar.http.routes[" + i + "]";
+                require(name + ".method", r.getMethod());
+                require(name + ".path", r.getPath());
+                require(name + ".action", r.getAction());
+                require(name + ".resource-type", r.getResourceType());
+                require(name + ".resource-id", r.getResourceId());
+                try {
+                    b.route(r.getMethod(), r.getPath(), r.getAction(), r.getResourceType(), r.getResourceId());
+                } catch (RuntimeException e) {
+                    throw new CedarConfigurationException(name + " (" + r.getMethod() + " " + r.getPath() + "): "
+                            + e.getMessage(), e);
+                }
             }
             CedarRoutes routes = b.build();
+            if (schema != null) {
+                List<String> problems = new ArrayList<>();
+                List<RouteTable.Route> built = routes.routes();
+                for (int i = 0; i < built.size(); i++) {
+                    RouteTable.Route r = built.get(i);
+                    problems.addAll(SchemaCheck.check(schema, "cedar.http.routes[" + i + "] (" + r + ")", r.action(),
+                            r.resource().type(), CedarNames.type(properties.getPrincipal().getType())));
+                }
+                if (!problems.isEmpty()) {
+                    throw new CedarConfigurationException(String.join("\n", problems));
+                }
+            }
             if (routes.isEmpty()) {
                 log.warn("cedar: no routes (cedar.http.routes) and no CedarRequestResolver bean, so the "
                         + "CedarAuthorizationManager bean denies every request it is asked about");
             }
             return routes;
+        }
+
+        private static void require(String property, String value) {
+            if (value == null || value.isBlank()) {
+                throw new CedarConfigurationException(property + " is missing: each route needs method, path, action, "
+                        + "resource-type and resource-id");
+            }
         }
     }
 }

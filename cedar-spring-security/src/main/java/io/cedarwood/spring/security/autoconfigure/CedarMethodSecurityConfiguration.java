@@ -49,6 +49,12 @@ import org.springframework.security.config.core.GrantedAuthorityDefaults;
 class CedarMethodSecurityConfiguration {
 
     @Bean
+    CedarAnnotationCheck cedarAnnotationCheck(org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans,
+            ObjectProvider<io.cedarwood.enforcement.PolicyStore> policies, ObjectProvider<CedarProperties> properties) {
+        return new CedarAnnotationCheck(beans, policies, properties);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     CedarResourceResolver cedarResourceResolver() {
         return CedarResourceResolver.uidsOnly();

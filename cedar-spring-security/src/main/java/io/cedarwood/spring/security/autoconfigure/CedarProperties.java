@@ -1,7 +1,7 @@
 package io.cedarwood.spring.security.autoconfigure;
 
-import io.cedarwood.spring.security.CedarDecisionLogger;
-import io.cedarwood.spring.security.CedarEnforcementMode;
+import io.cedarwood.enforcement.DecisionLog;
+import io.cedarwood.enforcement.EnforcementMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -36,10 +36,10 @@ public class CedarProperties {
     private Boolean validate;
 
     /** Whether denials are enforced, or only logged ("permissive", for rolling Cedar out). */
-    private CedarEnforcementMode enforcement = CedarEnforcementMode.ENFORCING;
+    private EnforcementMode enforcement = EnforcementMode.ENFORCING;
 
     /** Which decisions to log to the "io.cedarwood.spring.security.decisions" logger. */
-    private CedarDecisionLogger.Level decisionLogging = CedarDecisionLogger.Level.DENIED;
+    private DecisionLog.What decisionLogging = DecisionLog.What.DENIED;
 
     /** The entity type of actions given by id alone ("GetList" means Action::"GetList"). */
     private String actionType = "Action";
@@ -88,19 +88,19 @@ public class CedarProperties {
         this.validate = validate;
     }
 
-    public CedarEnforcementMode getEnforcement() {
+    public EnforcementMode getEnforcement() {
         return enforcement;
     }
 
-    public void setEnforcement(CedarEnforcementMode enforcement) {
+    public void setEnforcement(EnforcementMode enforcement) {
         this.enforcement = enforcement;
     }
 
-    public CedarDecisionLogger.Level getDecisionLogging() {
+    public DecisionLog.What getDecisionLogging() {
         return decisionLogging;
     }
 
-    public void setDecisionLogging(CedarDecisionLogger.Level decisionLogging) {
+    public void setDecisionLogging(DecisionLog.What decisionLogging) {
         this.decisionLogging = decisionLogging;
     }
 
@@ -167,8 +167,16 @@ public class CedarProperties {
          */
         private boolean enabled;
 
-        /** How often to look for changes. */
+        /**
+         * How often to look for changes. Changed files are loaded when they read the same at two checks in a
+         * row, so a change takes effect within two intervals.
+         */
         private Duration interval = Duration.ofSeconds(2);
+        /**
+         * Whether a reload may leave no policy at all, or no forbid where there were some. Off by default: such
+         * a reload is refused with a warning and the policies in use stay.
+         */
+        private boolean allowDroppingAll;
 
         public boolean isEnabled() {
             return enabled;
@@ -180,6 +188,14 @@ public class CedarProperties {
 
         public Duration getInterval() {
             return interval;
+        }
+
+        public boolean isAllowDroppingAll() {
+            return allowDroppingAll;
+        }
+
+        public void setAllowDroppingAll(boolean allowDroppingAll) {
+            this.allowDroppingAll = allowDroppingAll;
         }
 
         public void setInterval(Duration interval) {

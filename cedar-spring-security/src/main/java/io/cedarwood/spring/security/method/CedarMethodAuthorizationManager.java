@@ -63,7 +63,7 @@ public final class CedarMethodAuthorizationManager implements AuthorizationManag
     @Override
     public CedarAuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
             MethodInvocation invocation) {
-        Authentication current;
+        Authentication current = null;
         MethodTargets.Target target;
         try {
             current = authentication.get();
@@ -73,7 +73,7 @@ public final class CedarMethodAuthorizationManager implements AuthorizationManag
         } catch (RuntimeException e) {
             log.error("cedar: denied because the call to `" + MethodTargets.name(invocation.getMethod())
                     + "` could not be mapped to an action and a resource", e);
-            return service.fail(Source.METHOD, "the call could not be mapped to an action and a resource: " + e);
+            return service.fail(Source.METHOD, current, "the call could not be mapped to an action and a resource: " + e);
         }
         return service.authorize(Source.METHOD, current, target.action(), target.resource(),
                 CedarAuthorizationService.currentRequest());

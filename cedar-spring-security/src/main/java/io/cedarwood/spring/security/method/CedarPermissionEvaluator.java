@@ -39,7 +39,7 @@ public final class CedarPermissionEvaluator implements PermissionEvaluator {
         EntityUid resource = targetDomainObject == null ? null
                 : targetDomainObject instanceof EntityUid uid ? uid : resources.resolve(targetDomainObject);
         if (resource == null) {
-            return service.fail(Source.PERMISSION, "no entity uid for the object given to `hasPermission`").isGranted();
+            return service.fail(Source.PERMISSION, authentication, "no entity uid for the object given to `hasPermission`").isGranted();
         }
         return decide(authentication, resource, permission);
     }
@@ -48,20 +48,20 @@ public final class CedarPermissionEvaluator implements PermissionEvaluator {
     public boolean hasPermission(Authentication authentication, Serializable targetId, String targetType,
             Object permission) {
         if (targetId == null || targetType == null) {
-            return service.fail(Source.PERMISSION, "`hasPermission` was given no id or no type").isGranted();
+            return service.fail(Source.PERMISSION, authentication, "`hasPermission` was given no id or no type").isGranted();
         }
         return decide(authentication, new EntityUid(EntityType.of(targetType), String.valueOf(targetId)), permission);
     }
 
     private boolean decide(Authentication authentication, EntityUid resource, Object permission) {
         if (permission == null) {
-            return service.fail(Source.PERMISSION, "`hasPermission` was given no permission").isGranted();
+            return service.fail(Source.PERMISSION, authentication, "`hasPermission` was given no permission").isGranted();
         }
         EntityUid action;
         try {
             action = service.action(String.valueOf(permission));
         } catch (RuntimeException e) {
-            return service.fail(Source.PERMISSION, "bad permission `" + permission + "`: " + e.getMessage()).isGranted();
+            return service.fail(Source.PERMISSION, authentication, "bad permission `" + permission + "`: " + e.getMessage()).isGranted();
         }
         return service.authorize(Source.PERMISSION, authentication, action, resource,
                 CedarAuthorizationService.currentRequest()).isGranted();

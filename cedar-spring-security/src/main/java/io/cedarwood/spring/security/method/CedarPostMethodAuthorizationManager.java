@@ -62,7 +62,7 @@ public final class CedarPostMethodAuthorizationManager implements AuthorizationM
     @Override
     public CedarAuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
             MethodInvocationResult result) {
-        Authentication current;
+        Authentication current = null;
         MethodTargets.Target target;
         try {
             current = authentication.get();
@@ -72,7 +72,7 @@ public final class CedarPostMethodAuthorizationManager implements AuthorizationM
         } catch (RuntimeException e) {
             log.error("cedar: denied because the result of `" + MethodTargets.name(result.getMethodInvocation().getMethod())
                     + "` could not be mapped to an action and a resource", e);
-            return service.fail(Source.METHOD, "the result could not be mapped to an action and a resource: " + e);
+            return service.fail(Source.METHOD, current, "the result could not be mapped to an action and a resource: " + e);
         }
         return service.authorize(Source.METHOD, current, target.action(), target.resource(),
                 CedarAuthorizationService.currentRequest());

@@ -3,7 +3,7 @@ package io.cedarwood.spring.security.method;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationService;
-import io.cedarwood.spring.security.CedarUids;
+import io.cedarwood.enforcement.CedarNames;
 
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
@@ -117,7 +117,7 @@ final class MethodTargets<A extends Annotation> {
             return null;
         }
         String[] m = members.apply(a);
-        EntityType type = m[1].isEmpty() ? null : CedarUids.type(m[1]);
+        EntityType type = m[1].isEmpty() ? null : CedarNames.type(m[1]);
         return new Compiled(service.action(m[0]), type, PARSER.parseExpression(m[2]));
     }
 

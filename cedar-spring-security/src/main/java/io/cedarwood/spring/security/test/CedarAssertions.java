@@ -1,8 +1,8 @@
 package io.cedarwood.spring.security.test;
 
 import io.cedarwood.engine.authz.PolicySet;
-import io.cedarwood.spring.security.CedarPolicies;
-import io.cedarwood.spring.security.CedarPolicyStore;
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
 
 /**
  * AssertJ assertions for policy tests (needs {@code org.assertj:assertj-core} on the test classpath):
@@ -18,16 +18,16 @@ public final class CedarAssertions {
     private CedarAssertions() {
     }
 
-    public static CedarPolicyAssert assertThat(CedarPolicies policies) {
+    public static CedarPolicyAssert assertThat(PolicyBundle policies) {
         return new CedarPolicyAssert(policies);
     }
 
     public static CedarPolicyAssert assertThat(PolicySet policies) {
-        return new CedarPolicyAssert(CedarPolicies.of(policies));
+        return new CedarPolicyAssert(PolicyBundle.of(policies));
     }
 
-    /** The policies in use in {@code store}, such as the application's (inject the {@code CedarPolicyStore} bean). */
-    public static CedarPolicyAssert assertThat(CedarPolicyStore store) {
+    /** The policies in use in {@code store}, such as the application's (inject the {@code PolicyStore} bean). */
+    public static CedarPolicyAssert assertThat(PolicyStore store) {
         return new CedarPolicyAssert(store.current());
     }
 }

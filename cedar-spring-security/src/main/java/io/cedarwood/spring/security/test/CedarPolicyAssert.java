@@ -1,17 +1,19 @@
 package io.cedarwood.spring.security.test;
 
-import io.cedarwood.engine.Authorizer;
-import io.cedarwood.engine.ast.PolicyId;
-import io.cedarwood.engine.ast.Request;
-import io.cedarwood.engine.authz.Response;
+import io.cedarwood.enforcement.CedarNames;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.Enforcer;
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.ast.PolicyId;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.Value;
-import io.cedarwood.spring.security.CedarPolicies;
-import io.cedarwood.spring.security.CedarUids;
 
 import org.assertj.core.api.AbstractAssert;
 
@@ -29,14 +31,13 @@ import java.util.stream.Collectors;
  * checks that follow; the schema's action entities are always there. Uids are written as in a policy
  * ({@code User::"alice"}); actions may also be given by id ({@code GetList}).
  */
-public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, CedarPolicies> {
-    private final Authorizer authorizer = new Authorizer();
+public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, PolicyBundle> {
     private EntityProvider entities = Entities.EMPTY;
     private RecordValue context = RecordValue.EMPTY;
     private String actionType = "Action";
     private Response last;
 
-    CedarPolicyAssert(CedarPolicies actual) {
+    CedarPolicyAssert(PolicyBundle actual) {
         super(actual, CedarPolicyAssert.class);
         isNotNull();
     }
@@ -62,7 +63,7 @@ public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, C
     }
 
     public CedarPolicyAssert allows(String principal, String action, String resource) {
-        return allows(CedarUids.uid(principal), CedarUids.action(actionType, action), CedarUids.uid(resource));
+        return allows(EntityUid.parse(principal), CedarNames.action(actionType, action), EntityUid.parse(resource));
     }
 
     public CedarPolicyAssert allows(EntityUid principal, EntityUid action, EntityUid resource) {
@@ -75,7 +76,7 @@ public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, C
     }
 
     public CedarPolicyAssert denies(String principal, String action, String resource) {
-        return denies(CedarUids.uid(principal), CedarUids.action(actionType, action), CedarUids.uid(resource));
+        return denies(EntityUid.parse(principal), CedarNames.action(actionType, action), EntityUid.parse(resource));
     }
 
     public CedarPolicyAssert denies(EntityUid principal, EntityUid action, EntityUid resource) {
@@ -115,9 +116,9 @@ public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, C
     }
 
     private Response decide(Request request) {
-        List<Entity> actions = actual.actionEntities();
-        EntityProvider provider = actions.isEmpty() ? entities : new WithActions(actions, entities);
-        return authorizer.isAuthorized(request, actual.policies(), provider);
+        EnforcementDecision d = Enforcer.builder(PolicyStore.of(actual)).entities(entities).build()
+                .decide("test", () -> Entity.of(request.principal()), request.action(), request.resource(), request::context);
+        return d.response().orElseThrow(() -> new AssertionError("the decision failed: " + d.failure().orElse("")));
     }
 
     private static String describe(Request r) {
@@ -132,18 +133,5 @@ public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, C
             parts.add("policies that failed: " + r.diagnostics().errors());
         }
         return " (" + String.join("; ", parts) + ")";
-    }
-
-    /** The schema's action entities before the given ones. */
-    private record WithActions(Map<EntityUid, Entity> actions, EntityProvider rest) implements EntityProvider {
-        WithActions(List<Entity> actions, EntityProvider rest) {
-            this(actions.stream().collect(Collectors.toMap(Entity::uid, e -> e, (a, b) -> a)), rest);
-        }
-
-        @Override
-        public Entity entity(EntityUid uid) {
-            Entity e = actions.get(uid);
-            return e != null ? e : rest.entity(uid);
-        }
     }
 }

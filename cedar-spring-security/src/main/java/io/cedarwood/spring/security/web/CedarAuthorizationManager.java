@@ -1,12 +1,13 @@
 package io.cedarwood.spring.security.web;
 
+import io.cedarwood.enforcement.UidTemplate;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 import io.cedarwood.spring.security.CedarAuthorizationService;
+import io.cedarwood.spring.security.CedarPaths;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -28,12 +29,19 @@ import java.util.function.Supplier;
  *
  * Returns a {@link CedarAuthorizationDecision}. A denied unauthenticated user goes to the authentication
  * entry point (401, or the login page), a denied authenticated one gets 403. Fails closed: a request that
- * maps to no action, or whose decision throws, is denied.
+ * maps to no action, whose path is ambiguous, or whose decision throws, is denied.
+ *
+ * <p>The decision is kept in the request attribute {@link #DECISION_ATTRIBUTE}. An {@code ERROR} dispatch
+ * of a request Cedar already decided (the error page of a 400 or of a denial) is let through without a
+ * second decision: it renders the status the first dispatch set.
  *
  * <p>Runs on Spring Security 7 and 6.5: {@link #check} is the method 6.5 calls.
  */
 public final class CedarAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
-    private static final Log log = LogFactory.getLog(CedarAuthorizationManager.class);
+    /** The request attribute holding the {@link CedarAuthorizationDecision} of the request. */
+    public static final String DECISION_ATTRIBUTE = "io.cedarwood.spring.security.decision";
+
+    private static final System.Logger LOG = System.getLogger(CedarAuthorizationManager.class.getName());
 
     private final CedarAuthorizationService service;
     private final CedarRequestResolver resolver;
@@ -48,15 +56,28 @@ public final class CedarAuthorizationManager implements AuthorizationManager<Req
      * whose id is a template over the matcher's path variables ({@code "{listId}"}).
      */
     public CedarAuthorizationManager to(String action, String resourceType, String resourceId) {
-        TargetTemplate target = new TargetTemplate(service.actionType(), action, resourceType, resourceId);
-        return new CedarAuthorizationManager(service, context -> target.resolve(context.getVariables()));
+        var actionUid = service.action(action);
+        UidTemplate resource = UidTemplate.of(resourceType, resourceId);
+        return new CedarAuthorizationManager(service, context -> {
+            for (String v : resource.variables()) {
+                if (!context.getVariables().containsKey(v)) {
+                    throw new IllegalStateException("the resource id needs the path variable `" + v
+                            + "`, which the request matcher does not have");
+                }
+            }
+            return new CedarTarget(actionUid, resource.resolve(context.getVariables()));
+        });
     }
 
     @Override
-    public CedarAuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
+    public AuthorizationDecision authorize(Supplier<? extends Authentication> authentication,
             RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
-        Authentication current;
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && request.getAttribute(DECISION_ATTRIBUTE) instanceof CedarAuthorizationDecision) {
+            return new AuthorizationDecision(true);
+        }
+        Authentication current = null;
         CedarTarget target;
         try {
             current = authentication.get();
@@ -64,13 +85,21 @@ public final class CedarAuthorizationManager implements AuthorizationManager<Req
         } catch (AuthenticationException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("cedar: denied because the request could not be mapped to an action", e);
-            return service.fail(Source.HTTP, "the request could not be mapped to an action: " + e);
+            LOG.log(System.Logger.Level.ERROR, "cedar: denied because the request could not be mapped to an action", e);
+            return remember(request, service.fail(Source.HTTP, current,
+                    "the request could not be mapped to an action: " + e));
         }
         if (target == null) {
-            return service.fail(Source.HTTP, "no route for `" + request.getMethod() + " " + request.getRequestURI() + "`");
+            String path = CedarPaths.unambiguous(request).map(p -> "no route for `" + request.getMethod() + " " + p + "`")
+                    .orElse("ambiguous path `" + request.getRequestURI() + "`");
+            return remember(request, service.fail(Source.HTTP, current, path));
         }
-        return service.authorize(Source.HTTP, current, target.action(), target.resource(), request);
+        return remember(request, service.authorize(Source.HTTP, current, target.action(), target.resource(), request));
+    }
+
+    private static CedarAuthorizationDecision remember(HttpServletRequest request, CedarAuthorizationDecision decision) {
+        request.setAttribute(DECISION_ATTRIBUTE, decision);
+        return decision;
     }
 
     /** Spring Security 6.5's entry point; the same as {@link #authorize}. */

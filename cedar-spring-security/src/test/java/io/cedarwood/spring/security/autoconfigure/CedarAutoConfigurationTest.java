@@ -1,5 +1,8 @@
 package io.cedarwood.spring.security.autoconfigure;
 
+import io.cedarwood.enforcement.PolicyValidator;
+import io.cedarwood.enforcement.PolicyLoadException;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
@@ -7,10 +10,7 @@ import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarMetrics;
-import io.cedarwood.spring.security.CedarPolicyLoadException;
 import io.cedarwood.spring.security.CedarPolicyReloader;
-import io.cedarwood.spring.security.CedarPolicyStore;
-import io.cedarwood.spring.security.CedarPolicyValidator;
 import io.cedarwood.spring.security.method.CedarPermissionEvaluator;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 
@@ -43,7 +43,7 @@ class CedarAutoConfigurationTest {
     void defaultsLoadThePoliciesOnTheClasspath() {
         runner.run(ctx -> {
             assertThat(ctx).hasNotFailed();
-            assertThat(ctx.getBean(CedarPolicyStore.class).current().policies().policies()).hasSize(6);
+            assertThat(ctx.getBean(PolicyStore.class).current().policies().policies()).hasSize(6);
             assertThat(ctx).hasSingleBean(CedarAuthorizationService.class)
                     .hasSingleBean(CedarAuthorizationEventPublisher.class)
                     .hasSingleBean(CedarPermissionEvaluator.class)
@@ -84,7 +84,7 @@ class CedarAutoConfigurationTest {
                 .withPropertyValues("cedar.schema=classpath:cedar/schema.cedarschema")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed();
-                    assertThat(ctx.getBean(CedarPolicyStore.class).current().schema()).isPresent();
+                    assertThat(ctx.getBean(PolicyStore.class).current().schema()).isPresent();
                 });
     }
 
@@ -175,9 +175,9 @@ class CedarAutoConfigurationTest {
     }
 
     /** The exception that says why the policies did not load, wherever Spring wrapped it. */
-    private static CedarPolicyLoadException loadFailure(Throwable startupFailure) {
+    private static PolicyLoadException loadFailure(Throwable startupFailure) {
         for (Throwable t = startupFailure; t != null; t = t.getCause()) {
-            if (t instanceof CedarPolicyLoadException e) {
+            if (t instanceof PolicyLoadException e) {
                 return e;
             }
         }

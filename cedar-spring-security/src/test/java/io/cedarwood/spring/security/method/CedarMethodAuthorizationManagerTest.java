@@ -1,11 +1,11 @@
 package io.cedarwood.spring.security.method;
 
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarAuthorizationService;
-import io.cedarwood.spring.security.CedarPolicies;
-import io.cedarwood.spring.security.CedarPolicyStore;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +72,7 @@ class CedarMethodAuthorizationManagerTest {
     @BeforeEach
     void setUp() {
         CedarAuthorizationService service = CedarAuthorizationService.builder(
-                CedarPolicyStore.of(CedarPolicies.of(PolicySet.parse(POLICIES)))).build();
+                PolicyStore.of(PolicyBundle.of(PolicySet.parse(POLICIES)))).build();
         CedarResourceResolver resolver = o -> o instanceof Doc d ? EntityUid.of("Doc", d.id()) : null;
         ProxyFactory factory = new ProxyFactory(new Docs());
         factory.setProxyTargetClass(true);

@@ -1,10 +1,10 @@
 package io.cedarwood.spring.security.method;
 
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationService;
-import io.cedarwood.spring.security.CedarPolicies;
-import io.cedarwood.spring.security.CedarPolicyStore;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,7 +18,7 @@ class CedarPermissionEvaluatorTest {
             AuthorityUtils.NO_AUTHORITIES);
 
     private final CedarPermissionEvaluator evaluator = new CedarPermissionEvaluator(
-            CedarAuthorizationService.builder(CedarPolicyStore.of(CedarPolicies.of(PolicySet.parse(
+            CedarAuthorizationService.builder(PolicyStore.of(PolicyBundle.of(PolicySet.parse(
                     "permit(principal == User::\"alice\", action == Action::\"GetList\", resource == List::\"7\");")))).build(),
             o -> o instanceof StringBuilder sb ? EntityUid.of("List", sb.toString()) : null);
 

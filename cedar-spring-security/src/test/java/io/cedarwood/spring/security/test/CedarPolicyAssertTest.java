@@ -1,11 +1,11 @@
 package io.cedarwood.spring.security.test;
 
-import io.cedarwood.engine.authz.PolicySet;
+import io.cedarwood.enforcement.PolicyBundle;
 import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.StringValue;
-import io.cedarwood.spring.security.CedarPolicies;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class CedarPolicyAssertTest {
 
     @Test
     void allowsAndDeniesWithTheSchemasActionGroups() {
-        assertThat(CedarPolicies.of(policies, schema))
+        assertThat(PolicyBundle.of(policies, schema))
                 .withEntities(bob)
                 .withContext(Map.of("place", StringValue.of("office")))
                 .allows("User::\"bob\"", "view", "Doc::\"d\"").because("policy0").withoutErrors()

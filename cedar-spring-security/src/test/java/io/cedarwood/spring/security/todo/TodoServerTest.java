@@ -1,6 +1,6 @@
 package io.cedarwood.spring.security.todo;
 
-import io.cedarwood.spring.security.CedarPolicyStore;
+import io.cedarwood.enforcement.PolicyStore;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class TodoServerTest {
     @Value("${local.server.port}")
     int port;
     @Autowired
-    CedarPolicyStore store;
+    PolicyStore store;
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -1,10 +1,10 @@
 package io.cedarwood.spring.security.web;
 
+import io.cedarwood.enforcement.PolicyBundle;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarAuthorizationService;
-import io.cedarwood.spring.security.CedarPolicies;
-import io.cedarwood.spring.security.CedarPolicyStore;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -24,7 +24,7 @@ class CedarAuthorizationManagerTest {
     private static final Authentication ALICE = UsernamePasswordAuthenticationToken.authenticated("alice", "n/a",
             AuthorityUtils.NO_AUTHORITIES);
 
-    private final CedarAuthorizationService service = CedarAuthorizationService.builder(CedarPolicyStore.of(CedarPolicies.of(
+    private final CedarAuthorizationService service = CedarAuthorizationService.builder(PolicyStore.of(PolicyBundle.of(
             PolicySet.parse("permit(principal == User::\"alice\", action == Action::\"GetList\", resource == List::\"1\");"))))
             .build();
     private final CedarAuthorizationManager manager = new CedarAuthorizationManager(service,

@@ -1,10 +1,10 @@
 package io.cedarwood.sample.tinytodo.cedar;
 
-import io.cedarwood.spring.security.CedarAuthorizationDecision;
+import io.cedarwood.enforcement.DecisionListener;
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 import io.cedarwood.spring.security.CedarAuthorizationService;
-import io.cedarwood.spring.security.CedarDecisionListener;
-import io.cedarwood.spring.security.CedarPolicyStore;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -17,20 +17,20 @@ import org.springframework.stereotype.Component;
  * grey out buttons ({@link Permissions}), nor the requests of people not logged in.
  */
 @Component
-public class DecisionRecorder implements CedarDecisionListener {
+public class DecisionRecorder implements DecisionListener {
     /** The session attribute of the last decision, an {@link Explanation}. */
     public static final String LAST_DECISION = "tinytodo.lastDecision";
 
-    private final CedarPolicyStore policies;
+    private final PolicyStore policies;
 
-    public DecisionRecorder(CedarPolicyStore policies) {
+    public DecisionRecorder(PolicyStore policies) {
         this.policies = policies;
     }
 
     @Override
-    public void onDecision(CedarAuthorizationDecision decision, long nanos) {
+    public void onDecision(EnforcementDecision decision, long nanos) {
         HttpServletRequest request = CedarAuthorizationService.currentRequest();
-        if (request == null || decision.source() == Source.PERMISSION
+        if (request == null || Source.PERMISSION.id().equals(decision.source())
                 || decision.failure().filter("unauthenticated"::equals).isPresent()) {
             return; // not the user's doing, or nobody logged in (who then goes to the login page)
         }

@@ -1,11 +1,11 @@
 package io.cedarwood.sample.tinytodo.cedar;
 
+import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.engine.authz.AuthorizationError;
 import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.PolicyId;
-import io.cedarwood.engine.ast.Request;
-import io.cedarwood.engine.authz.AuthorizationError;
 import io.cedarwood.engine.authz.PolicySet;
-import io.cedarwood.spring.security.CedarAuthorizationDecision;
+import io.cedarwood.engine.ast.Request;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public record Explanation(String decision, String principal, String action, Stri
     }
 
     /** The explanation of {@code decision}, with the text of its policies taken from {@code policySet}. */
-    public static Explanation of(CedarAuthorizationDecision decision, PolicySet policySet) {
+    public static Explanation of(EnforcementDecision decision, PolicySet policySet) {
         Request request = decision.request().orElse(null);
         String principal = request == null ? "" : request.principal().toCedar();
         String action = request == null ? "" : request.action().id();

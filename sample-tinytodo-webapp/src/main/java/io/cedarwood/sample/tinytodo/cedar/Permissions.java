@@ -1,10 +1,10 @@
 package io.cedarwood.sample.tinytodo.cedar;
 
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 import io.cedarwood.spring.security.CedarAuthorizationService;
-import io.cedarwood.spring.security.CedarPolicyStore;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,9 +27,9 @@ public class Permissions {
             "UpdateTask", "DeleteTask", "EditShare");
 
     private final CedarAuthorizationService cedar;
-    private final CedarPolicyStore policies;
+    private final PolicyStore policies;
 
-    public Permissions(CedarAuthorizationService cedar, CedarPolicyStore policies) {
+    public Permissions(CedarAuthorizationService cedar, PolicyStore policies) {
         this.cedar = cedar;
         this.policies = policies;
     }
@@ -45,7 +45,7 @@ public class Permissions {
 
     /** Cedar's answer, explained. */
     public Explanation explain(String action, EntityUid resource) {
-        return Explanation.of(decide(action, resource), policies.current().policies());
+        return Explanation.of(decide(action, resource).decision(), policies.current().policies());
     }
 
     /** What the current user may do to a list: each of {@link #LIST_ACTIONS}, explained. */

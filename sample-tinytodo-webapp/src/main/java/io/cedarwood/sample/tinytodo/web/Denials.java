@@ -1,8 +1,8 @@
 package io.cedarwood.sample.tinytodo.web;
 
+import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.sample.tinytodo.cedar.Explanation;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
-import io.cedarwood.spring.security.CedarPolicyStore;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -24,9 +24,9 @@ public class Denials {
             "DeleteTask", "delete the tasks of this list",
             "EditShare", "change who this list is shared with");
 
-    private final CedarPolicyStore policies;
+    private final PolicyStore policies;
 
-    public Denials(CedarPolicyStore policies) {
+    public Denials(PolicyStore policies) {
         this.policies = policies;
     }
 
@@ -34,7 +34,7 @@ public class Denials {
     public Explanation explain(AccessDeniedException denied) {
         if (denied instanceof AuthorizationDeniedException d
                 && d.getAuthorizationResult() instanceof CedarAuthorizationDecision decision) {
-            return Explanation.of(decision, policies.current().policies());
+            return Explanation.of(decision.decision(), policies.current().policies());
         }
         return null;
     }
