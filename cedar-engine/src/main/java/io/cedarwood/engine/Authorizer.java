@@ -34,6 +34,33 @@ public final class Authorizer {
         return decide(request, policies.index(), entities);
     }
 
+    /**
+     * Partial authorization: the decision when the known parts of {@code request} and {@code entities}
+     * decide it, else the residual policies over what is unknown (see {@code docs/partial-evaluation.md}).
+     */
+    public io.cedarwood.engine.partial.PartialResponse isAuthorizedPartial(
+            io.cedarwood.engine.partial.PartialRequest request, PolicySet policies,
+            io.cedarwood.engine.partial.PartialEntityProvider entities) {
+        return io.cedarwood.engine.partial.PartialAuthorization.authorize(request, policies, entities);
+    }
+
+    /**
+     * The decisions for one principal and many (action, resource) pairs, in the order of the pairs, each
+     * equal to {@link #isAuthorized} on the same request; the principal and its ancestors are looked up once.
+     */
+    public List<Response> isAuthorizedBatch(BatchRequest batch, PolicySet policies, EntityProvider entities) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(entities, "entities");
+        PolicyIndex index = policies.index();
+        EntityProvider cached = batch.withPrincipalCached(entities);
+        List<Response> out = new ArrayList<>(batch.pairs().size());
+        for (BatchRequest.Pair pair : batch.pairs()) {
+            out.add(decide(new Request(batch.principal(), pair.action(), pair.resource(), batch.context()), index, cached));
+        }
+        return out;
+    }
+
     /** The decision over the policies of {@code index} (package-private so that tests can force the index). */
     static Response decide(Request request, PolicyIndex index, EntityProvider entities) {
         Ids satisfiedPermits = null;
