@@ -49,6 +49,10 @@ public final class PartialAuthorization {
             try {
                 PartialEvaluator.Part part = new PartialEvaluator(request, entities).eval(toExpr(policy));
                 condition = simplifier.simplify(part.expr());
+                // a policy's condition must be a boolean anyway: `true && e` is `e` there
+                if (condition instanceof Expr.And and && and.left().equals(TRUE)) {
+                    condition = and.right();
+                }
             } catch (EvaluationException e) {
                 errors.add(new AuthorizationError(policy.id(), e.getMessage()));
                 continue;
