@@ -48,7 +48,7 @@ public final class PartialAuthorization {
             Expr condition;
             try {
                 PartialEvaluator.Part part = new PartialEvaluator(request, entities).eval(toExpr(policy));
-                condition = simplifier.simplify(part.expr());
+                condition = simplified(simplifier, part.expr());
                 // a policy's condition must be a boolean anyway: `true && e` is `e` there
                 if (condition instanceof Expr.And and && and.left().equals(TRUE)) {
                     condition = and.right();
@@ -125,6 +125,15 @@ public final class PartialAuthorization {
             return uid.uid();
         }
         throw new IllegalStateException("unlinked slot " + ((EntityReference.Slot) ref).slot().cedarName());
+    }
+
+    /** The simplified residual, or the residual as it is when it is too deep to simplify. */
+    private static Expr simplified(Simplifier simplifier, Expr residual) {
+        try {
+            return simplifier.simplify(residual);
+        } catch (StackOverflowError tooDeep) {
+            return residual;
+        }
     }
 
     /** A last pass over a policy's residual; the typed form simplifies more than the reference's untyped one. */
