@@ -31,8 +31,8 @@ import java.util.Map;
  * <p>It follows the reference's partial evaluator ({@code partial_interpret}): operands left to right; an
  * operator whose operands are all known is evaluated by the ordinary {@link Evaluator} (so no operator is
  * defined twice); an operator with an unknown operand becomes a residual; {@code &&}, {@code ||} and
- * {@code if} evaluate only what they need, and a branch that would error is kept as written rather than
- * folded away, so that constant folding never hides an error. Not thread-safe: one per evaluation.
+ * {@code if} evaluate only what they need, and a branch that would error is kept as written (with the known
+ * request variables filled in) rather than folded away, so that constant folding never hides an error. Not thread-safe: one per evaluation.
  */
 final class PartialEvaluator implements ExprVisitor<PartialEvaluator.Part> {
     /** A known value, or a residual expression. */
@@ -95,8 +95,45 @@ final class PartialEvaluator implements ExprVisitor<PartialEvaluator.Part> {
         try {
             return eval(e).expr();
         } catch (EvaluationException error) {
-            return e;
+            return withKnownVariables(e);
         }
+    }
+
+    /** {@code e} with each known request variable replaced by its value: it errors as {@code e} does. */
+    private Expr withKnownVariables(Expr e) {
+        if (e instanceof Expr.Var v) {
+            return visitVar(v).expr();
+        } else if (e instanceof Expr.Literal) {
+            return e;
+        } else if (e instanceof Expr.If i) {
+            return new Expr.If(withKnownVariables(i.condition()), withKnownVariables(i.thenExpr()),
+                    withKnownVariables(i.elseExpr()));
+        } else if (e instanceof Expr.And a) {
+            return new Expr.And(withKnownVariables(a.left()), withKnownVariables(a.right()));
+        } else if (e instanceof Expr.Or o) {
+            return new Expr.Or(withKnownVariables(o.left()), withKnownVariables(o.right()));
+        } else if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), withKnownVariables(u.operand()));
+        } else if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), withKnownVariables(b.left()), withKnownVariables(b.right()));
+        } else if (e instanceof Expr.GetAttr g) {
+            return new Expr.GetAttr(withKnownVariables(g.target()), g.attribute());
+        } else if (e instanceof Expr.HasAttr h) {
+            return new Expr.HasAttr(withKnownVariables(h.target()), h.attribute());
+        } else if (e instanceof Expr.Like l) {
+            return new Expr.Like(withKnownVariables(l.target()), l.pattern());
+        } else if (e instanceof Expr.Is i) {
+            return new Expr.Is(withKnownVariables(i.target()), i.entityType());
+        } else if (e instanceof Expr.SetLit s) {
+            return new Expr.SetLit(s.elements().stream().map(this::withKnownVariables).toList());
+        } else if (e instanceof Expr.RecordLit r) {
+            Map<String, Expr> fields = new LinkedHashMap<>();
+            r.fields().forEach((name, value) -> fields.put(name, withKnownVariables(value)));
+            return new Expr.RecordLit(fields);
+        } else if (e instanceof Expr.ExtensionCall c) {
+            return new Expr.ExtensionCall(c.function(), c.arguments().stream().map(this::withKnownVariables).toList());
+        }
+        throw new IllegalStateException("unknown expression " + e);
     }
 
     @Override
@@ -219,6 +256,14 @@ final class PartialEvaluator implements ExprVisitor<PartialEvaluator.Part> {
             }
             return apply(new Expr.GetAttr(literal(target.value()), e.attribute()));
         }
+        if (projectable(target.residual())) {
+            Expr field = ((Expr.RecordLit) target.residual()).fields().get(e.attribute());
+            if (field == null) {
+                throw new EvaluationException(EvaluationException.Kind.ATTRIBUTE_DOES_NOT_EXIST,
+                        "record does not have the attribute `" + e.attribute() + "`");
+            }
+            return eval(field);
+        }
         return Part.residual(new Expr.GetAttr(target.residual(), e.attribute()));
     }
 
@@ -231,7 +276,33 @@ final class PartialEvaluator implements ExprVisitor<PartialEvaluator.Part> {
             }
             return apply(new Expr.HasAttr(literal(target.value()), e.attribute()));
         }
+        if (projectable(target.residual())) {
+            return Part.known(BoolValue.of(((Expr.RecordLit) target.residual()).fields().containsKey(e.attribute())));
+        }
         return Part.residual(new Expr.HasAttr(target.residual(), e.attribute()));
+    }
+
+    /**
+     * Whether {@code e} is a record literal made only of literals, request variables, and set and record
+     * literals of those (so evaluating it cannot error): then its attributes are known, and one of its fields
+     * is the attribute's value, as the reference projects.
+     */
+    private static boolean projectable(Expr e) {
+        return e instanceof Expr.RecordLit && errorFreeData(e);
+    }
+
+    private static boolean errorFreeData(Expr e) {
+        if (e instanceof Expr.Literal || e instanceof Expr.Var) {
+            return true;
+        } else if (e instanceof Expr.SetLit || e instanceof Expr.RecordLit) {
+            for (Expr child : e.children()) {
+                if (!errorFreeData(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Whether the entity, or this attribute of it, is unknown. */

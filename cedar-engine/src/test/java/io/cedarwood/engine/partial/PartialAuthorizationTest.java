@@ -174,4 +174,24 @@ class PartialAuthorizationTest {
         assertThat(Policy.parse(residual.id(), residual.toCedar()).toCedar()).isEqualTo(residual.toCedar());
         assertThat(residual.toCedar()).contains("resource.tags == [\"a\"]").contains("datetime(");
     }
+
+    /**
+     * Disagreements the comparison with the reference found (minimized; the reference's answers): an
+     * attribute of a record literal whose fields cannot error is projected even when a field is unknown.
+     */
+    @Test
+    void projectsRecordLiteralsAsTheReference() {
+        PartialResponse response = partial("""
+                permit(principal, action, resource) when { {"if": true, "is": resource}["if"] };
+                permit(principal, action, resource) when { User::"a" in {"if": {owner: {}}, when: [principal]}["if"] };
+                permit(principal, action, resource) when { {a: principal}.a has name };
+                permit(principal, action, resource) when { {a: 1 + 1}.a == 2 && principal.x };
+                """, PartialRequest.builder().action(VIEW).context(RecordValue.EMPTY).build(),
+                PartialEntityProvider.of(Entities.EMPTY));
+        assertThat(response.decision()).contains(Decision.ALLOW);
+        assertThat(ids(response.satisfied())).containsExactly("policy0");
+        assertThat(ids(response.errored())).containsExactly("policy1");
+        assertThat(response.residuals()).extracting(r -> io.cedarwood.engine.ast.PolicyPrinter.print(r.condition()))
+                .containsExactly("principal has name", "principal.x");
+    }
 }
