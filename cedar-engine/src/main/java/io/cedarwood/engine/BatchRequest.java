@@ -30,8 +30,14 @@ public record BatchRequest(EntityUid principal, RecordValue context, List<Pair> 
         }
     }
 
-    /** {@code entities}, with the principal and its ancestors looked up at most once. */
+    /**
+     * {@code entities}, with the principal and its ancestors looked up at most once: an in-memory
+     * {@link Entities} as it is (it has nothing to load), any other provider behind a cache of those two.
+     */
     EntityProvider withPrincipalCached(EntityProvider entities) {
+        if (entities instanceof Entities) {
+            return entities;
+        }
         return new EntityProvider() {
             private boolean entityLoaded;
             private Entity entity;
