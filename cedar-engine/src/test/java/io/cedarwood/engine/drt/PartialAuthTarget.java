@@ -13,7 +13,6 @@ import io.cedarwood.engine.partial.ResidualPolicy;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,11 +62,7 @@ final class PartialAuthTarget implements DrtTarget {
     @Override
     public Result check(long seed, Coverage coverage) {
         Rng rng = new Rng(seed);
-        // the reference's FFI refuses partial authorization of template-linked policies (their residuals keep
-        // the slots: "found template slot ?resource in a `when` clause"), so the links are left out here;
-        // our side of them is checked by PartialEvaluationPropertiesTest
         AuthCase c = AuthCase.generate(rng, false);
-        c = c.withPolicies(c.policies(), List.of());
         AuthTarget.Prepared p = new AuthTarget.Prepared(c);
         if (p.ourFailure != null) {
             return Result.agreed(0);
@@ -86,6 +81,12 @@ final class PartialAuthTarget implements DrtTarget {
                     resource ? AuthTarget.uidJson(r.resource()) : null, CedarJson.writeValue(r.context()));
             Outcome reference = new Outcome(a.decision(), a.satisfied(), a.errored(), a.mayBeDetermining(),
                     a.mustBeDetermining(), a.residualUnknowns(), a.failure());
+            if (!c.links().isEmpty() && reference.failure() != null && reference.failure().contains("template slot")) {
+                // the reference's FFI fails on some sets with template-linked policies ("found template slot
+                // ?resource in a `when` clause"); our side of links is checked by PartialEvaluationPropertiesTest
+                coverage.add("partial.reference-refused-links");
+                continue;
+            }
             n++;
             coverage.add(ours.decision() == null ? "partial.unknown" : "partial." + ours.decision());
             if (!ours.agreesWith(reference)) {
