@@ -119,7 +119,8 @@ public final class TypedPartialAuthorizer {
             throw new RequestValidationException("action `" + action + "` does not apply to principal type `"
                     + principalType + "` and resource type `" + resourceType + "`");
         }
-        // the known parts must conform: check them in a request whose unknown parts are stand-ins that do
+        // when every part is known, the request is validated as a whole (a known context of a partial request
+        // is not checked against the action's context type)
         EntityUid principal = request.principal().orElse(null);
         EntityUid resource = request.resource().orElse(null);
         RecordValue context = request.context().orElse(null);
