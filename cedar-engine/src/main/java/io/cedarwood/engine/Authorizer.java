@@ -3,6 +3,10 @@ package io.cedarwood.engine;
 import io.cedarwood.engine.ast.Effect;
 import io.cedarwood.engine.eval.CompiledPolicy;
 import io.cedarwood.engine.eval.EvaluationException;
+import io.cedarwood.engine.partial.PartialAuthorization;
+import io.cedarwood.engine.partial.PartialEntityProvider;
+import io.cedarwood.engine.partial.PartialRequest;
+import io.cedarwood.engine.partial.PartialResponse;
 
 import java.util.ArrayList;
 import java.util.AbstractSet;
@@ -38,10 +42,9 @@ public final class Authorizer {
      * Partial authorization: the decision when the known parts of {@code request} and {@code entities}
      * decide it, else the residual policies over what is unknown (see {@code docs/partial-evaluation.md}).
      */
-    public io.cedarwood.engine.partial.PartialResponse isAuthorizedPartial(
-            io.cedarwood.engine.partial.PartialRequest request, PolicySet policies,
-            io.cedarwood.engine.partial.PartialEntityProvider entities) {
-        return io.cedarwood.engine.partial.PartialAuthorization.authorize(request, policies, entities);
+    public PartialResponse isAuthorizedPartial(PartialRequest request, PolicySet policies,
+            PartialEntityProvider entities) {
+        return PartialAuthorization.authorize(request, policies, entities);
     }
 
     /**
