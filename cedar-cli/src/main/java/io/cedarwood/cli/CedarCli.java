@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Cedarwood: the Cedar policy language on the JVM",
         subcommands = {
                 AuthorizeCommand.class,
+                PartiallyAuthorizeCommand.class,
                 EvaluateCommand.class,
                 CheckParseCommand.class,
                 LinkCommand.class,

@@ -21,7 +21,7 @@ public final class CedarNames {
         Objects.requireNonNull(text, "text");
         String t = text.strip();
         if (t.endsWith("\"") && t.contains("::")) {
-            return EntityUid.parse(t);
+            return PolicyParser.parseEntityUid(t);
         }
         return new EntityUid(type(actionType), t);
     }

@@ -1,5 +1,6 @@
 package io.cedarwood.enforcement;
 
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class RouteTable {
                         + ": expected `METHOD PATH ACTION RESOURCE`, found `" + lines[i].strip() + "`");
             }
             try {
-                b.route(tokens.get(0), tokens.get(1), EntityUid.parse(tokens.get(2)), UidTemplate.parse(tokens.get(3)));
+                b.route(tokens.get(0), tokens.get(1), PolicyParser.parseEntityUid(tokens.get(2)), UidTemplate.parse(tokens.get(3)));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("route file line " + (i + 1) + ": " + e.getMessage(), e);
             }

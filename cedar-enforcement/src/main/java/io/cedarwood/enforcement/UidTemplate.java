@@ -1,5 +1,6 @@
 package io.cedarwood.enforcement;
 
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
 /**
  * An entity uid whose id is a template over named values (path variables, method parameters):
  * {@code List::"{listId}"}, {@code Doc::"{owner}/{name}"}. Written as a uid in a policy and parsed by the
- * engine ({@link EntityUid#parse}), so escapes work and the type is checked; in the id, {@code {name}} is a
+ * engine ({@link io.cedarwood.engine.parser.PolicyParser#parseEntityUid}), so escapes work and the type is checked; in the id, {@code {name}} is a
  * variable and anything else is literal. Immutable.
  */
 public final class UidTemplate {
@@ -31,7 +32,7 @@ public final class UidTemplate {
      * @throws IllegalArgumentException when its braces do not pair
      */
     public static UidTemplate parse(String text) {
-        EntityUid uid = EntityUid.parse(Objects.requireNonNull(text, "text").strip());
+        EntityUid uid = PolicyParser.parseEntityUid(Objects.requireNonNull(text, "text").strip());
         return new UidTemplate(uid.type(), uid.id());
     }
 

@@ -5,7 +5,13 @@ import io.cedarwood.engine.authz.Decider;
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.partial.PartialAuthorization;
+import io.cedarwood.engine.partial.PartialEntityProvider;
+import io.cedarwood.engine.partial.PartialRequest;
+import io.cedarwood.engine.partial.PartialResponse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,5 +35,31 @@ public final class Authorizer {
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(entities, "entities");
         return Decider.isAuthorized(request, policies, entities);
+    }
+
+    /**
+     * Partial authorization: the decision when the known parts of {@code request} and {@code entities}
+     * decide it, else the residual policies over what is unknown (see {@code docs/partial-evaluation.md}).
+     */
+    public PartialResponse isAuthorizedPartial(PartialRequest request, PolicySet policies,
+            PartialEntityProvider entities) {
+        return PartialAuthorization.authorize(request, policies, entities);
+    }
+
+    /**
+     * The decisions for one principal and many (action, resource) pairs, in the order of the pairs, each
+     * equal to {@link #isAuthorized} on the same request; the principal and its ancestors are looked up once.
+     */
+    public List<Response> isAuthorizedBatch(BatchRequest batch, PolicySet policies, EntityProvider entities) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(entities, "entities");
+        EntityProvider cached = batch.withPrincipalCached(entities);
+        List<Response> out = new ArrayList<>(batch.pairs().size());
+        for (BatchRequest.Pair pair : batch.pairs()) {
+            out.add(Decider.isAuthorized(
+                    new Request(batch.principal(), pair.action(), pair.resource(), batch.context()), policies, cached));
+        }
+        return out;
     }
 }

@@ -33,6 +33,11 @@ public sealed interface Expr {
 
     <R> R accept(ExprVisitor<R> visitor);
 
+    /** This expression as Cedar text, as it would stand in a policy's condition. */
+    default String toCedar() {
+        return PolicyPrinter.print(this);
+    }
+
     /**
      * The depth of this tree (a leaf is 1), computed without recursion so that any tree can be measured;
      * counting stops as soon as it passes {@code limit}, so the result is then some number above it.

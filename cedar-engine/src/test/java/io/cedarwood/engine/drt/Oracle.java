@@ -99,6 +99,85 @@ final class Oracle {
     }
 
     /**
+     * The reference's partial answer: {@code decision} is {@code "allow"}, {@code "deny"} or {@code null}
+     * (unknown); the policy id sets as it names them; for each non-trivial residual, the unknown variables it
+     * mentions.
+     */
+    record PartialAnswer(String decision, Set<String> satisfied, Set<String> errored, Set<String> mayBeDetermining,
+            Set<String> mustBeDetermining, java.util.Map<String, Set<String>> residualUnknowns, String failure) {
+        static PartialAnswer failed(String why) {
+            return new PartialAnswer(null, Set.of(), Set.of(), Set.of(), Set.of(), java.util.Map.of(), why);
+        }
+    }
+
+    /**
+     * Partial authorization without a schema: a {@code null} principal, action, resource or context is
+     * unknown (the FFI refuses an unknown context: {@code PartialOracleTest} notices if that changes).
+     */
+    static PartialAnswer authorizePartial(JsonNode policySetJson, String entitiesJson, JsonNode principal,
+            JsonNode action, JsonNode resource, String contextJson) {
+        try {
+            ObjectNode call = MAPPER.createObjectNode();
+            if (principal != null) {
+                call.set("principal", principal);
+            }
+            if (action != null) {
+                call.set("action", action);
+            }
+            if (resource != null) {
+                call.set("resource", resource);
+            }
+            if (contextJson != null) {
+                call.set("context", MAPPER.readTree(contextJson));
+            }
+            call.put("validateRequest", false);
+            call.set("policies", policySetJson);
+            call.set("entities", MAPPER.readTree(entitiesJson));
+            String text = call("AuthorizationPartialOperation", MAPPER.writeValueAsString(call));
+            if (!text.startsWith("{")) {
+                return PartialAnswer.failed(text);
+            }
+            JsonNode answer = MAPPER.readTree(text);
+            if (!"residuals".equals(answer.path("type").asText())) {
+                return PartialAnswer.failed(answer.toString());
+            }
+            JsonNode response = answer.path("response");
+            JsonNode decision = response.path("decision");
+            java.util.Map<String, Set<String>> unknowns = new java.util.TreeMap<>();
+            for (JsonNode id : response.path("nontrivialResiduals")) {
+                Set<String> names = new TreeSet<>();
+                collectUnknowns(response.path("residuals").path(id.asText()), names);
+                unknowns.put(id.asText(), names);
+            }
+            return new PartialAnswer(decision.isNull() || decision.isMissingNode() ? null : decision.asText(),
+                    ids(response.path("satisfied")), ids(response.path("errored")),
+                    ids(response.path("mayBeDetermining")), ids(response.path("mustBeDetermining")), unknowns, null);
+        } catch (java.io.IOException e) {
+            return PartialAnswer.failed("unreadable answer: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> ids(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The names in {@code {"unknown": [{"Value": name}]}} anywhere in a residual's JSON. */
+    private static void collectUnknowns(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            JsonNode unknown = node.get("unknown");
+            if (unknown != null && unknown.isArray() && unknown.size() == 1) {
+                names.add(unknown.get(0).path("Value").asText());
+                return;
+            }
+            node.forEach(child -> collectUnknowns(child, names));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectUnknowns(child, names));
+        }
+    }
+
+    /**
      * The reference's strict validation verdict for a policy set (FFI format) against a human-format
      * schema: {@code true} when it passes, {@code false} when it has validation errors, {@code null} when
      * the schema or a policy does not even parse.

@@ -1,5 +1,6 @@
 package io.cedarwood.jakarta.servlet;
 
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.enforcement.CedarNames;
 import io.cedarwood.enforcement.DecisionListener;
 import io.cedarwood.enforcement.DecisionLog;
@@ -164,7 +165,7 @@ public class CedarAuthorizationFilter implements Filter {
         CedarFilterSettings.Builder b = CedarFilterSettings.builder(auth.build(), routes);
         String unmatched = param(params, "cedar.unmatched", "deny");
         if (!unmatched.equals("deny")) {
-            b.unmatched(EntityUid.parse(unmatched), param(params, "cedar.unmatched-resource-type", "Path"));
+            b.unmatched(PolicyParser.parseEntityUid(unmatched), param(params, "cedar.unmatched-resource-type", "Path"));
         }
         String challenge = params.apply("cedar.challenge");
         if (challenge != null && !challenge.isBlank()) {

@@ -1,5 +1,6 @@
 package io.cedarwood.jakarta.todo;
 
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.enforcement.DecisionLog;
 import io.cedarwood.enforcement.PathPatterns;
 import io.cedarwood.enforcement.PolicyLoader;
@@ -34,7 +35,7 @@ public class ProgrammaticSetup implements ServletContextListener {
                 .decisionLog(DecisionLog.What.ALL)
                 .build();
         RouteTable routes = RouteTable.builder(PathPatterns.segments())
-                .route("GET", "/lists/{listId}", EntityUid.parse("Action::\"GetList\""), UidTemplate.parse("List::\"{listId}\""))
+                .route("GET", "/lists/{listId}", PolicyParser.parseEntityUid("Action::\"GetList\""), UidTemplate.parse("List::\"{listId}\""))
                 .build();
         CedarFilterSettings settings = CedarFilterSettings.builder(authorization, routes)
                 .redirectTo("/login")

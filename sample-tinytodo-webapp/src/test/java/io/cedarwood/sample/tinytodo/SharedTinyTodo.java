@@ -1,5 +1,6 @@
 package io.cedarwood.sample.tinytodo;
 
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
@@ -61,17 +62,17 @@ final class SharedTinyTodo {
             Map<String, Value> attributes = new LinkedHashMap<>();
             attributes.put("location", StringValue.of(user.get("location").asString()));
             attributes.put("joblevel", LongValue.of(user.get("joblevel").asLong()));
-            entities.add(new Entity(EntityUid.parse(user.get("euid").asString()), attributes, parents(user)));
+            entities.add(new Entity(PolicyParser.parseEntityUid(user.get("euid").asString()), attributes, parents(user)));
         }
         for (JsonNode team : root.get("teams")) {
-            entities.add(new Entity(EntityUid.parse(team.get("uid").asString()), Map.of(), parents(team)));
+            entities.add(new Entity(PolicyParser.parseEntityUid(team.get("uid").asString()), Map.of(), parents(team)));
         }
         return entities;
     }
 
     private static Set<EntityUid> parents(JsonNode node) {
         Set<EntityUid> parents = new LinkedHashSet<>();
-        node.get("parents").forEach(p -> parents.add(EntityUid.parse(p.asString())));
+        node.get("parents").forEach(p -> parents.add(PolicyParser.parseEntityUid(p.asString())));
         return parents;
     }
 }

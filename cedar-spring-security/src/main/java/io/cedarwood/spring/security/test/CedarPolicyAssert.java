@@ -1,5 +1,6 @@
 package io.cedarwood.spring.security.test;
 
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.enforcement.CedarNames;
 import io.cedarwood.enforcement.EnforcementDecision;
 import io.cedarwood.enforcement.Enforcer;
@@ -63,7 +64,7 @@ public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, P
     }
 
     public CedarPolicyAssert allows(String principal, String action, String resource) {
-        return allows(EntityUid.parse(principal), CedarNames.action(actionType, action), EntityUid.parse(resource));
+        return allows(PolicyParser.parseEntityUid(principal), CedarNames.action(actionType, action), PolicyParser.parseEntityUid(resource));
     }
 
     public CedarPolicyAssert allows(EntityUid principal, EntityUid action, EntityUid resource) {
@@ -76,7 +77,7 @@ public final class CedarPolicyAssert extends AbstractAssert<CedarPolicyAssert, P
     }
 
     public CedarPolicyAssert denies(String principal, String action, String resource) {
-        return denies(EntityUid.parse(principal), CedarNames.action(actionType, action), EntityUid.parse(resource));
+        return denies(PolicyParser.parseEntityUid(principal), CedarNames.action(actionType, action), PolicyParser.parseEntityUid(resource));
     }
 
     public CedarPolicyAssert denies(EntityUid principal, EntityUid action, EntityUid resource) {
