@@ -40,6 +40,9 @@ final class AuthorizeCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print the determining policies")
     boolean verbose;
 
+    @Option(names = {"-t", "--timing"}, description = "Also print how long the authorization took, in microseconds")
+    boolean timing;
+
     @Override
     public Integer call() {
         PolicySet policySet = policies.policySet();
@@ -49,9 +52,14 @@ final class AuthorizeCommand implements Callable<Integer> {
                 ? CedarJson.readEntities(entitiesJson)
                 : CedarJson.readEntities(entitiesJson, schema));
         Request req = request.request(schema);
+        long start = System.nanoTime();
         Response response = new Authorizer().isAuthorized(req, policySet, entities);
+        long micros = (System.nanoTime() - start) / 1_000;
 
         PrintWriter out = spec.commandLine().getOut();
+        if (timing) {
+            out.println("Authorization Time (micro seconds) : " + micros);
+        }
         out.println(response.isAllowed() ? "ALLOW" : "DENY");
         if (!response.diagnostics().errors().isEmpty()) {
             out.println();

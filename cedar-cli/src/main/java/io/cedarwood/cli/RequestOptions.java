@@ -1,13 +1,15 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.ast.Request;
-import io.cedarwood.engine.json.CedarJson;
-import io.cedarwood.engine.parser.PolicyParser;
-import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.CedarException;
+import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.schema.Schema;
+import io.cedarwood.engine.ast.Variable;
+import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.RecordValue;
 import picocli.CommandLine.Option;
+
+import java.util.Set;
 
 /** The request flags, as in the reference CLI. */
 final class RequestOptions {
@@ -49,8 +51,8 @@ final class RequestOptions {
             if (principal == null || action == null || resource == null) {
                 throw new CedarException("all three (`principal`, `action`, `resource`) variables must be specified");
             }
-            EntityUid actionUid = uid("action", action);
-            request = new Request(uid("principal", principal), actionUid, uid("resource", resource),
+            EntityUid actionUid = Cli.uid("action", action);
+            request = new Request(Cli.uid("principal", principal), actionUid, Cli.uid("resource", resource),
                     context(schema, actionUid));
         }
         if (schema != null && requestValidation) {
@@ -59,17 +61,33 @@ final class RequestOptions {
         return request;
     }
 
-    /** The request for {@code evaluate}: variables that were not given are placeholders the expression cannot match. */
-    Request partialRequest() {
-        if (requestJsonFile != null) {
-            return request(null);
+    /**
+     * The request for {@code evaluate}, which may leave out the variables its expression does not use
+     * ({@code used}); a used one that was not given is an error. A complete request is read as by
+     * {@link #request(Schema)}.
+     */
+    Request requestFor(Set<Variable> used, Schema schema) {
+        if (requestJsonFile != null || (principal != null && action != null && resource != null)) {
+            return request(schema);
         }
-        EntityUid unknown = EntityUid.of("__cedarwood::Unspecified", "");
+        unspecified(Variable.PRINCIPAL, principal, used);
+        unspecified(Variable.ACTION, action, used);
+        unspecified(Variable.RESOURCE, resource, used);
+        // the expression never reads the variables left out, so any uid stands in for them
+        EntityUid unused = EntityUid.of("Unspecified", "");
+        EntityUid actionUid = action == null ? null : Cli.uid("action", action);
         return new Request(
-                principal == null ? unknown : uid("principal", principal),
-                action == null ? unknown : uid("action", action),
-                resource == null ? unknown : uid("resource", resource),
-                context(null, null));
+                principal == null ? unused : Cli.uid("principal", principal),
+                actionUid == null ? unused : actionUid,
+                resource == null ? unused : Cli.uid("resource", resource),
+                context(actionUid == null ? null : schema, actionUid));
+    }
+
+    private static void unspecified(Variable variable, String given, Set<Variable> used) {
+        if (given == null && used.contains(variable)) {
+            throw new CedarException("the expression uses `" + variable.cedarName() + "`, which is not specified: "
+                    + "give `--" + variable.cedarName() + " UID`, or the whole request with `--request-json FILE`");
+        }
     }
 
     private RecordValue context(Schema schema, EntityUid actionUid) {
@@ -78,13 +96,5 @@ final class RequestOptions {
         }
         String json = Cli.readFileOrStdin(contextFile, "context");
         return schema == null ? CedarJson.readContext(json) : CedarJson.readContext(json, schema, actionUid);
-    }
-
-    private static EntityUid uid(String what, String text) {
-        try {
-            return PolicyParser.parseEntityUid(text);
-        } catch (CedarException e) {
-            throw new CedarException("failed to parse " + what + " `" + text + "` as an entity uid: " + e.getMessage());
-        }
     }
 }

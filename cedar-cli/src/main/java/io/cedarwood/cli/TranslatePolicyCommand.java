@@ -14,10 +14,8 @@ final class TranslatePolicyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    enum Direction { cedar_to_json, json_to_cedar }
-
     @Option(names = "--direction", required = true, paramLabel = "DIRECTION",
-            converter = DirectionConverter.class,
+            converter = Direction.Converter.class,
             description = "cedar-to-json or json-to-cedar")
     Direction direction;
 
@@ -27,17 +25,10 @@ final class TranslatePolicyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = Cli.readFileOrStdin(inputFile, "policies");
-        String out = direction == Direction.cedar_to_json
+        String out = direction == Direction.CEDAR_TO_JSON
                 ? CedarJson.writePolicySet(PolicySet.parse(text))
                 : CedarJson.readPolicySet(text).toCedar();
         spec.commandLine().getOut().println(out);
         return CedarCli.SUCCESS;
-    }
-
-    static final class DirectionConverter implements picocli.CommandLine.ITypeConverter<Direction> {
-        @Override
-        public Direction convert(String value) {
-            return Direction.valueOf(value.replace('-', '_'));
-        }
     }
 }

@@ -1,15 +1,12 @@
 package io.cedarwood.cli;
 
-import io.cedarwood.engine.Validator;
+import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.authz.PolicySet;
-import io.cedarwood.engine.json.CedarJson;
-import io.cedarwood.engine.parser.ParseError;
-import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.validation.ValidationError;
 import io.cedarwood.engine.validation.ValidationMode;
 import io.cedarwood.engine.validation.ValidationResult;
 import io.cedarwood.engine.validation.ValidationWarning;
-import io.cedarwood.engine.value.CedarException;
+import io.cedarwood.engine.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", description = "Validate a policy set against a schema",
@@ -55,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new CedarException("`--level` must not be negative");
         }
         String text = policies.text();
-        PolicySet set = policies.format == PolicyOptions.Format.json ? CedarJson.readPolicySet(text) : PolicySet.parse(text);
+        PolicySet set = policies.policySet(text);
         Validator validator = new Validator(schema.schema());
         ValidationMode validationMode = mode == Mode.strict ? ValidationMode.STRICT : ValidationMode.PERMISSIVE;
         ValidationResult result = level == null
@@ -64,15 +60,17 @@ final class ValidateCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         String source = policies.format == PolicyOptions.Format.json ? null : text;
+        ErrorFormat format = ErrorReport.format(spec);
         for (ValidationError e : result.errors()) {
-            out.println(ParseException.render(source, List.of(new ParseError(e.toString(), e.span(), e.help()))));
+            out.println(ErrorReport.diagnostic(format, "error", e.toString(), e.help(), source, e.span()));
         }
         for (ValidationWarning w : result.warnings()) {
-            String rendered = ParseException.render(source, List.of(new ParseError(w.toString(), w.span(), null)));
-            out.println("warning" + rendered.substring("error".length()));
+            out.println(ErrorReport.diagnostic(format, "warning", w.toString(), null, source, w.span()));
         }
         boolean passed = result.passed() && !(denyWarnings && !result.warnings().isEmpty());
-        out.println(passed ? "policies are valid" : "policies are not valid");
+        if (format != ErrorFormat.json) {
+            out.println(passed ? "policies are valid" : "policies are not valid");
+        }
         return passed ? CedarCli.SUCCESS : CedarCli.VALIDATION_FAILURE;
     }
 }

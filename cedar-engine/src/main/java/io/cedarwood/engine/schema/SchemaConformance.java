@@ -160,9 +160,10 @@ public final class SchemaConformance {
         if (problem.isPresent()) {
             return problem;
         }
-        if (typeMismatch(request.context(), action.context(), 0).isPresent()) {
+        Optional<String> mismatch = typeMismatch(request.context(), action.context(), 0);
+        if (mismatch.isPresent()) {
             return Optional.of("context " + request.context().toCedar() + " is not valid for `"
-                    + request.action() + "`");
+                    + request.action() + "`: " + mismatch.get());
         }
         return Optional.empty();
     }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * A resolved schema type: every name resolved, common types inlined. Types compare structurally.
- * {@link #toString()} writes the type in the human schema syntax with fully qualified names.
+ * {@code toString()} writes the type in the human schema syntax with fully qualified names.
  */
 public sealed interface SchemaType {
     BoolType BOOL = new BoolType();

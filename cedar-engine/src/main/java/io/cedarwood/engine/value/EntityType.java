@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An entity type name, fully qualified: {@code User}, {@code PhotoApp::User}. The name is kept as written
- * in its canonical form (path segments joined by {@code ::}, no spaces); use {@link #parse} to check one
+ * in its canonical form (path segments joined by {@code ::}, no spaces); use {@code PolicyParser.parseEntityType} to check one
  * that comes from outside.
  */
 public record EntityType(String name) {

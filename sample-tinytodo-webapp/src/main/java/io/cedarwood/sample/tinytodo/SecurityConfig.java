@@ -86,7 +86,7 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/css/**", "/favicon.svg").permitAll()
                         .anyRequest().access(cedar))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/"))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.accessDeniedHandler(denials));
         return http.build();

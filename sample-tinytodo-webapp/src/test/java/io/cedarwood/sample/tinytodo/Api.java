@@ -86,7 +86,17 @@ final class Api {
         return r.id();
     }
 
+    /** Any method, with a body of any content type ({@code null} for none). */
+    Reply send(String method, String path, String contentType, String body) {
+        return exchange(method, path, contentType, body);
+    }
+
     private Reply send(String method, String path, Object body) {
+        return body == null ? exchange(method, path, null, null)
+                : exchange(method, path, "application/json", JSON.writeValueAsString(body));
+    }
+
+    private Reply exchange(String method, String path, String contentType, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (user != null) {
@@ -97,8 +107,7 @@ final class Api {
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -157,8 +157,9 @@ class TinyTodoApiTest {
         assertThat(decision.get("action").asString()).isEqualTo("CreateList");
         assertThat(policyIds(decision)).containsExactly("interns-cannot-create-lists");
         assertThat(decision.get("policies").get(0).get("effect").asString()).isEqualTo("forbid");
-        assertThat(decision.get("policies").get(0).get("text").asString())
-                .contains("principal in Team::\"interns\"");
+        assertThat(decision.get("policies").get(0).get("description").asString()).isNotBlank();
+        // the policy's text is the application's to show (its pages do), not the API's
+        assertThat(decision.get("policies").get(0).has("text")).isFalse();
         // a temp who is not an intern may
         assertThat(kesha.post("/api/lists", Map.of("name", "Temp plans")).status()).isEqualTo(201);
     }
@@ -189,7 +190,10 @@ class TinyTodoApiTest {
 
         Reply r = andrew.get(path);
         assertThat(r.status()).isEqualTo(403);
-        assertThat(policyIds(r.body().get("decision"))).containsExactly("location");
+        // the location forbid decides it, but naming it would tell andrew that the list exists
+        assertThat(policyIds(r.body().get("decision"))).isEmpty();
+        assertThat(r.body().get("decision").get("summary").asString())
+                .isEqualTo("Not allowed: you may not see this list, or there is no such list.");
         assertThat(andrew.post(path + "/tasks", Map.of("name", "x")).status()).isEqualTo(403);
         assertThat(listIds(andrew)).doesNotContain(list);
 
@@ -248,6 +252,94 @@ class TinyTodoApiTest {
         // Cedar cannot see an entity that is not there, so no policy permits anything on it
         assertThat(emina.get("/api/lists/987654").status()).isEqualTo(403);
         assertThat(kesha.delete("/api/lists/987654").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aListThatDoesNotExistAndOneYouMayNotSeeAnswerTheSame() {
+        long list = kesha.createList("Kesha's secrets");
+        long missing = list + 1_000_000;
+        // andrew is kept out by a forbid (location), aaron by the absence of a permit; a missing list makes
+        // policies fail (its owner does not exist): none of it may show
+        for (Api who : List.of(aaron, andrew)) {
+            for (String suffix : List.of("", "/tasks")) {
+                Reply existing = suffix.isEmpty() ? who.get("/api/lists/" + list) : who.post("/api/lists/" + list + suffix, Map.of("name", "x"));
+                Reply absent = suffix.isEmpty() ? who.get("/api/lists/" + missing) : who.post("/api/lists/" + missing + suffix, Map.of("name", "x"));
+                assertThat(existing.status()).isEqualTo(403);
+                assertThat(absent.status()).isEqualTo(403);
+                assertThat(existing.body().toString().replace("List::\\\"" + list + "\\\"", "LIST"))
+                        .isEqualTo(absent.body().toString().replace("List::\\\"" + missing + "\\\"", "LIST"));
+            }
+        }
+        assertThat(emina.get("/api/lists/" + missing).body().toString()).doesNotContain("does not exist");
+    }
+
+    @Test
+    void aDenialOfWhatYouMaySeeNamesThePolicyButNotItsText() {
+        long list = kesha.createList("Shared to read");
+        kesha.put("/api/lists/" + list + "/shares/readers/users/aaron", null);
+
+        Reply r = aaron.delete("/api/lists/" + list);
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.body().get("decision").get("summary").asString()).startsWith("Not allowed: no policy permits it");
+        r = aaron.post("/api/lists", Map.of("name", "mine"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(policyIds(r.body().get("decision"))).containsExactly("interns-cannot-create-lists");
+        assertThat(r.body().get("decision").get("policies").get(0).has("text")).isFalse();
+        assertThat(r.body().toString()).doesNotContain("forbid(");
+    }
+
+    @Test
+    void aListIdIsOnlyItsCanonicalSpelling() {
+        long list = kesha.createList("One spelling");
+        assertThat(kesha.get("/api/lists/" + list).status()).isEqualTo(200);
+        String arabicIndic = Long.toString(list).chars().mapToObj(c -> String.valueOf((char) ('\u0660' + c - '0')))
+                .reduce("", String::concat);
+        for (String spelling : List.of("0" + list, "0000" + list, "%2B" + list,
+                java.net.URLEncoder.encode(arabicIndic, java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(kesha.get("/api/lists/" + spelling).status()).as(spelling).isEqualTo(403);
+            assertThat(kesha.delete("/api/lists/" + spelling).status()).as(spelling).isEqualTo(403);
+        }
+        assertThat(kesha.get("/api/lists/" + list).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownAddressIs404AndAnUnsupportedMethod405WithoutAskingCedar() {
+        Reply unknown = kesha.get("/api/nothing-here");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("error").asString()).isEqualTo("not found");
+        assertThat(unknown.body().get("message").asString()).contains("/api/nothing-here");
+        assertThat(anonymous.get("/api/nothing-here").status()).isEqualTo(404);
+
+        long list = kesha.createList("Methods");
+        Reply patch = kesha.send("PATCH", "/api/lists/" + list, "application/json", "{}");
+        assertThat(patch.status()).isEqualTo(405);
+        assertThat(patch.body().get("error").asString()).isEqualTo("method not allowed");
+        assertThat(patch.raw().headers().firstValue("Allow").orElse("")).contains("GET", "PUT", "DELETE");
+
+        assertThat(kesha.send("GET", "/favicon.ico", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badBodiesAre400And415WithTheDocumentedBody() {
+        Reply notJson = kesha.send("POST", "/api/lists", "application/json", "{not json");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body().get("error").asString()).isEqualTo("bad request");
+        assertThat(notJson.body().has("message")).isTrue();
+
+        Reply text = kesha.send("POST", "/api/lists", "text/plain", "a list");
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.body().get("error").asString()).isEqualTo("unsupported media type");
+        assertThat(text.body().get("message").asString()).contains("application/json");
+    }
+
+    @Test
+    void shareRolesHaveOneName() {
+        long list = kesha.createList("Roles");
+        assertThat(kesha.put("/api/lists/" + list + "/shares/readers/users/aaron", null).status()).isEqualTo(204);
+        Reply singular = kesha.put("/api/lists/" + list + "/shares/reader/users/aaron", null);
+        assertThat(singular.status()).isEqualTo(400);
+        assertThat(singular.body().get("message").asString()).isEqualTo("the role is `readers` or `editors`, not `reader`");
     }
 
     @Test

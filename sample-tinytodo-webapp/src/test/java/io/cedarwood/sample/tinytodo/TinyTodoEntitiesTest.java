@@ -58,6 +58,19 @@ class TinyTodoEntitiesTest {
     }
 
     @Test
+    void aListIsFoundOnlyByItsCanonicalId() {
+        TodoList list = store.createList("kesha", "Spelled once");
+        String id = Long.toString(list.id());
+        assertThat(entities.entity(EntityUid.of("List", id))).isNotNull();
+        String arabicIndic = id.chars().mapToObj(c -> String.valueOf((char) ('\u0660' + c - '0'))).reduce("", String::concat);
+        String fullwidth = id.chars().mapToObj(c -> String.valueOf((char) ('\uFF10' + c - '0'))).reduce("", String::concat);
+        for (String spelling : new String[] {"0" + id, "00000" + id, "+" + id, " " + id, id + " ", arabicIndic, fullwidth,
+                id + "0".repeat(20)}) {
+            assertThat(entities.entity(EntityUid.of("List", spelling))).as("List::\"%s\"", spelling).isNull();
+        }
+    }
+
+    @Test
     void whatTheDatabaseDoesNotHaveIsNoEntity() {
         assertThat(entities.entity(EntityUid.of("List", "987654"))).isNull();
         assertThat(entities.entity(EntityUid.of("List", "not-a-number"))).isNull();

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * TinyTodo's Cedar entities, read from the database one at a time as a decision needs them (the
@@ -32,6 +33,9 @@ import java.util.Set;
  */
 @Component
 public class TinyTodoEntities implements EntityProvider {
+    /** A list id as {@code Long.toString} writes a positive one: ASCII digits, no sign, no leading zero. */
+    private static final Pattern CANONICAL_LIST_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
     private final TodoStore store;
 
     public TinyTodoEntities(TodoStore store) {
@@ -66,13 +70,12 @@ public class TinyTodoEntities implements EntityProvider {
     }
 
     private Entity list(EntityUid uid) {
-        long id;
-        try {
-            id = Long.parseLong(uid.id());
-        } catch (NumberFormatException e) {
+        // only the id the application writes for a list (Long.toString): `List::"01"`, `"+1"`, `"١"` or
+        // `"１"` are not list 1, or a policy about `List::"1"` could be dodged by spelling the id differently
+        if (!CANONICAL_LIST_ID.matcher(uid.id()).matches()) {
             return null;
         }
-        return store.list(id)
+        return store.list(Long.parseLong(uid.id()))
                 .map(l -> new Entity(uid,
                         Map.<String, Value>of("name", StringValue.of(l.name()),
                                 "owner", EntityUid.of("User", l.owner()),

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The JSON API's answers to requests Spring Security stops: 401 with a Basic challenge when nobody is
- * logged in (or the password is wrong), 403 with Cedar's explanation when the user may not.
+ * logged in (or the password is wrong), 403 with Cedar's explanation when the user may not (as much of it
+ * as {@link Denials#shown} tells).
  */
 @Component
 public class ApiDenials implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -48,7 +49,9 @@ public class ApiDenials implements AuthenticationEntryPoint, AccessDeniedHandler
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "forbidden");
         body.put("message", Denials.sentence(explanation));
-        body.put("decision", explanation);
+        if (explanation != null) {
+            body.put("decision", Denials.forApi(explanation));
+        }
         write(response, HttpServletResponse.SC_FORBIDDEN, body);
     }
 

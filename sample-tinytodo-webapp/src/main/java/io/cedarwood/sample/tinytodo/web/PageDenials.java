@@ -42,7 +42,8 @@ public class PageDenials implements AccessDeniedHandler {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             request.getRequestDispatcher("/denied").forward(request, response);
         } else {
-            Notices.denied(request, sentence + " See “Why?” for the reason.");
+            // "Why?" explains only what Cedar decided: not an expired form
+            Notices.denied(request, explanation == null ? sentence : sentence + " See “Why?” for the reason.");
             response.sendRedirect(request.getContextPath() + back(request));
         }
     }

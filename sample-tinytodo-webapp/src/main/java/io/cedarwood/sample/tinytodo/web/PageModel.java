@@ -17,9 +17,11 @@ import java.util.List;
 @ControllerAdvice(assignableTypes = PageController.class)
 class PageModel {
     private final TodoStore store;
+    private final Denials denials;
 
-    PageModel(TodoStore store) {
+    PageModel(TodoStore store, Denials denials) {
         this.store = store;
+        this.denials = denials;
     }
 
     /** The logged-in user, with their Cedar attributes and teams. */
@@ -39,7 +41,7 @@ class PageModel {
 
     @ModelAttribute("why")
     Explanation why(HttpServletRequest request) {
-        return DecisionRecorder.last(request);
+        return denials.shown(DecisionRecorder.last(request));
     }
 
     @ModelAttribute("notice")
