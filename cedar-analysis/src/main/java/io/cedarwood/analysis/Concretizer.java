@@ -1,0 +1,292 @@
+package io.cedarwood.analysis;
+
+import com.microsoft.z3.ArrayExpr;
+import com.microsoft.z3.BitVecNum;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.FuncDecl;
+import com.microsoft.z3.FuncInterp;
+import com.microsoft.z3.Model;
+import com.microsoft.z3.UninterpretedSort;
+import com.microsoft.z3.Z3Exception;
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.EntityType;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.RecordValue;
+import io.cedarwood.engine.value.SetValue;
+import io.cedarwood.engine.value.StringValue;
+import io.cedarwood.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a solver model into a concrete request and entity store, as the reference's concretizer does: every
+ * element of an entity sort becomes an entity (a literal keeps its id, the others get fresh ones), its
+ * attributes are the model's values of the attribute functions, and the entities in the footprint get their
+ * ancestors as parents (the others none, which the hierarchy constraints make consistent).
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+final class Concretizer {
+
+    /** The model holds something no finite Cedar value has (a set with infinitely many elements). */
+    static final class NotConcrete extends Exception {
+        NotConcrete(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final SymEnv env;
+    private final Model model;
+    private final Map<Expr, EntityUid> ids = new HashMap<>();
+    private final Map<EntityType, List<Expr>> known = new LinkedHashMap<>();
+    private final Map<EntityType, Set<String>> taken = new HashMap<>();
+    /** Per element sort of a set of bools, longs or strings: the values that can tell sets apart. */
+    private final Map<SymType, Set<Expr>> relevant = new HashMap<>();
+
+    /**
+     * {@code assertions} are what the solver was asked: their string and long sub-terms are the values that
+     * sets must keep or leave out as the model does.
+     */
+    Concretizer(SymEnv env, Model model, Expr[] assertions) {
+        this.env = env;
+        this.model = model;
+        Set<Expr> seen = new HashSet<>();
+        for (Expr a : assertions) {
+            collect(a, seen);
+        }
+    }
+
+    private void collect(Expr e, Set<Expr> seen) {
+        if (!seen.add(e)) {
+            return;
+        }
+        if (e.getSort().equals(env.stringSort)) {
+            relevant.computeIfAbsent(SymType.STRING, k -> new LinkedHashSet<>()).add(model.eval(e, true));
+        } else if (e.getSort().equals(env.longSort)) {
+            relevant.computeIfAbsent(SymType.LONG, k -> new LinkedHashSet<>()).add(model.eval(e, true));
+        }
+        if (e.isApp()) {
+            for (Expr arg : e.getArgs()) {
+                collect(arg, seen);
+            }
+        }
+    }
+
+    Counterexample counterexample() throws NotConcrete {
+        for (Map.Entry<EntityUid, Expr> l : env.literals.entrySet()) {
+            Expr v = model.eval(l.getValue(), true);
+            ids.put(v, l.getKey());
+            known.computeIfAbsent(l.getKey().type(), t -> new ArrayList<>()).add(v);
+            taken.computeIfAbsent(l.getKey().type(), t -> new HashSet<>()).add(l.getKey().id());
+        }
+        for (Map.Entry<EntityType, UninterpretedSort> s : env.sorts.entrySet()) {
+            Expr[] universe;
+            try {
+                universe = model.getSortUniverse(s.getValue());
+            } catch (Z3Exception e) {
+                universe = null;
+            }
+            for (Expr u : universe == null ? new Expr[0] : universe) {
+                id(s.getKey(), u);
+            }
+        }
+        EntityUid principal = id(env.env.principalType(), model.eval(env.principal, true));
+        EntityUid resource = id(env.env.resourceType(), model.eval(env.resource, true));
+        Set<Expr> footprintValues = new HashSet<>();
+        for (Expr x : env.footprint) {
+            footprintValues.add(model.eval(x, true));
+            id(env.typeOf(x), model.eval(x, true));
+        }
+        // the values that sets of primitives have in the model, beyond those the assertions name
+        for (Map.Entry<EntityType, List<Expr>> k : snapshot().entrySet()) {
+            for (Expr u : k.getValue()) {
+                exceptions(env.attributes(k.getKey(), u));
+            }
+        }
+        exceptions(env.context);
+        RecordValue context = (RecordValue) value(env.context);
+        List<Entity> entities = new ArrayList<>(env.schema.actionEntities());
+        Set<Expr> done = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<EntityType, List<Expr>> k : snapshot().entrySet()) {
+                EntityType type = k.getKey();
+                for (Expr u : k.getValue()) {
+                    if (!done.add(u)) {
+                        continue;
+                    }
+                    grew = true;
+                    RecordValue attributes = (RecordValue) value(env.attributes(type, u));
+                    Set<EntityUid> parents = new LinkedHashSet<>();
+                    if (footprintValues.contains(u)) {
+                        for (EntityType f : env.ancestorTypes(type)) {
+                            if (env.hasAncestors(type, f)) {
+                                parents.addAll(members(f, env.ancestors(type, f, u)));
+                            }
+                        }
+                    }
+                    entities.add(new Entity(ids.get(u), attributes.attributes(), parents));
+                }
+            }
+        }
+        return new Counterexample(new Request(principal, env.env.action(), resource, context), Entities.of(entities));
+    }
+
+    private Map<EntityType, List<Expr>> snapshot() {
+        Map<EntityType, List<Expr>> out = new LinkedHashMap<>();
+        known.forEach((t, l) -> out.put(t, List.copyOf(l)));
+        return out;
+    }
+
+    /** The uid of an entity value of the model, a fresh one ({@code e0}, {@code e1}, ...) the first time. */
+    private EntityUid id(EntityType type, Expr u) {
+        EntityUid uid = ids.get(u);
+        if (uid == null) {
+            Set<String> used = taken.computeIfAbsent(type, t -> new HashSet<>());
+            int next = 0;
+            while (used.contains("e" + next)) {
+                next++;
+            }
+            used.add("e" + next);
+            uid = new EntityUid(type, "e" + next);
+            ids.put(u, uid);
+            known.computeIfAbsent(type, t -> new ArrayList<>()).add(u);
+        }
+        return uid;
+    }
+
+    /** Adds the points where the model's sets of primitives differ from their default. */
+    private void exceptions(SymValue v) throws NotConcrete {
+        if (v instanceof SymValue.Rec r) {
+            for (SymValue.Field f : r.fields().values()) {
+                exceptions(f.value());
+            }
+        } else if (v instanceof SymValue.Term t && t.type() instanceof SymType.SetOf s
+                && !(s.element() instanceof SymType.Entity)) {
+            Set<Expr> points = relevant.computeIfAbsent(s.element(), k -> new LinkedHashSet<>());
+            exceptions(model.eval(t.term(), true), points);
+        }
+    }
+
+    private void exceptions(Expr e, Set<Expr> out) throws NotConcrete {
+        if (e.isStore()) {
+            exceptions(e.getArgs()[0], out);
+            out.add(e.getArgs()[1]);
+        } else if (e.isConstantArray()) {
+            return;
+        } else if (e.isAsArray()) {
+            FuncDecl f = e.getFuncDecl().getParameters()[0].getFuncDecl();
+            FuncInterp interp = model.getFuncInterp(f);
+            if (interp == null) {
+                throw new NotConcrete("a set the solver did not interpret");
+            }
+            for (FuncInterp.Entry entry : interp.getEntries()) {
+                out.add(entry.getArgs()[0]);
+            }
+        } else {
+            throw new NotConcrete("a set the solver gave as `" + e + "`");
+        }
+    }
+
+    /** The value of a symbolic value in the model; null for a leaf of a type the encoding does not cover. */
+    private Value value(SymValue v) throws NotConcrete {
+        if (v instanceof SymValue.Rec r) {
+            Map<String, Value> out = new LinkedHashMap<>();
+            for (Map.Entry<String, SymValue.Field> f : r.fields().entrySet()) {
+                if (model.eval(f.getValue().present(), true).isTrue()) {
+                    Value fv = value(f.getValue().value());
+                    if (fv != null) {
+                        out.put(f.getKey(), fv);
+                    }
+                }
+            }
+            return RecordValue.of(out);
+        }
+        if (v instanceof SymValue.Action a) {
+            return a.uid();
+        }
+        SymValue.Term t = (SymValue.Term) v;
+        if (t.type() == null) {
+            return null;
+        }
+        return value(t.type(), model.eval(t.term(), true));
+    }
+
+    private Value value(SymType type, Expr e) throws NotConcrete {
+        if (type instanceof SymType.Bool) {
+            return BoolValue.of(e.isTrue());
+        } else if (type instanceof SymType.Long) {
+            return LongValue.of(((BitVecNum) e).getBigInteger().longValue());
+        } else if (type instanceof SymType.Str) {
+            return StringValue.of(unescape(e.getString()));
+        } else if (type instanceof SymType.Entity en) {
+            return id(en.type(), e);
+        }
+        SymType element = ((SymType.SetOf) type).element();
+        if (element instanceof SymType.Entity en) {
+            return SetValue.of(members(en.type(), (ArrayExpr) e));
+        }
+        // the model's set on every value that tells sets apart, and on one value that none names, which
+        // stands for all the values that none names (they are all in, or all out, of each set)
+        Set<Value> out = new LinkedHashSet<>();
+        List<Expr> points = new ArrayList<>(relevant.getOrDefault(element, Set.of()));
+        if (!(element instanceof SymType.Bool)) {
+            points.add(unnamed(element, points));
+        } else {
+            points = List.of(env.ctx.mkTrue(), env.ctx.mkFalse());
+        }
+        for (Expr p : points) {
+            if (model.eval(env.ctx.mkSelect((ArrayExpr) e, p), true).isTrue()) {
+                out.add(value(element, p));
+            }
+        }
+        return SetValue.of(out);
+    }
+
+    private Expr unnamed(SymType element, List<Expr> named) {
+        for (long i = 0; ; i++) {
+            Expr candidate = element instanceof SymType.Long ? env.ctx.mkBV(i, 64) : env.ctx.mkString("unnamed" + i);
+            if (!named.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The entities of type {@code type} in a set of entities of the model. */
+    private List<EntityUid> members(EntityType type, ArrayExpr set) {
+        List<EntityUid> out = new ArrayList<>();
+        for (Expr u : List.copyOf(known.getOrDefault(type, List.of()))) {
+            if (model.eval(env.ctx.mkSelect(set, u), true).isTrue()) {
+                out.add(ids.get(u));
+            }
+        }
+        return out;
+    }
+
+    /** A solver string literal with its {@code \\u{...}} escapes decoded. */
+    static String unescape(String s) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            if (s.startsWith("\\u{", i)) {
+                int close = s.indexOf('}', i);
+                out.appendCodePoint(Integer.parseInt(s.substring(i + 3, close), 16));
+                i = close + 1;
+            } else {
+                out.append(s.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+}
