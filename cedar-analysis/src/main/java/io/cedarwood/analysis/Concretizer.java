@@ -2,10 +2,12 @@ package io.cedarwood.analysis;
 
 import com.microsoft.z3.ArrayExpr;
 import com.microsoft.z3.BitVecNum;
+import com.microsoft.z3.EnumSort;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.FuncDecl;
 import com.microsoft.z3.FuncInterp;
 import com.microsoft.z3.Model;
+import com.microsoft.z3.Sort;
 import com.microsoft.z3.UninterpretedSort;
 import com.microsoft.z3.Z3Exception;
 import io.cedarwood.engine.Entities;
@@ -89,10 +91,22 @@ final class Concretizer {
             known.computeIfAbsent(l.getKey().type(), t -> new ArrayList<>()).add(v);
             taken.computeIfAbsent(l.getKey().type(), t -> new HashSet<>()).add(l.getKey().id());
         }
-        for (Map.Entry<EntityType, UninterpretedSort> s : env.sorts.entrySet()) {
+        for (EntityType type : List.copyOf(env.sorts.keySet())) {
+            for (Map.Entry<EntityUid, Expr> e : env.enumEntities(type).entrySet()) {
+                Expr v = model.eval(e.getValue(), true);
+                if (!ids.containsKey(v)) {
+                    ids.put(v, e.getKey());
+                    known.computeIfAbsent(type, t -> new ArrayList<>()).add(v);
+                }
+            }
+        }
+        for (Map.Entry<EntityType, Sort> s : env.sorts.entrySet()) {
+            if (s.getValue() instanceof EnumSort) {
+                continue;
+            }
             Expr[] universe;
             try {
-                universe = model.getSortUniverse(s.getValue());
+                universe = model.getSortUniverse((UninterpretedSort) s.getValue());
             } catch (Z3Exception e) {
                 universe = null;
             }

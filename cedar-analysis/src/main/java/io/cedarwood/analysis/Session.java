@@ -149,6 +149,42 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** A decision as Cedar's authorizer gives it: allow or deny, the determining and the erroring policies. */
+    record Decided(boolean allow, Set<PolicyId> reason, Set<PolicyId> errors) {
+    }
+
+    /**
+     * The solver's value of the compiled set on one concrete input; empty when the input breaks what the
+     * encoding assumes of every entity store (it then says nothing of the input).
+     */
+    Optional<Decided> decide(CompiledSet set, io.cedarwood.engine.Request request, io.cedarwood.engine.Entities entities) {
+        solver.push();
+        try {
+            solver.add(ConcreteInput.constraints(env, request, entities));
+            solver.add(env.hierarchyConstraints());
+            Status status = solver.check();
+            if (status != Status.SATISFIABLE) {
+                return Optional.empty();
+            }
+            Model model = solver.getModel();
+            boolean allows = model.eval(set.allows(), true).isTrue();
+            Set<PolicyId> reason = new TreeSet<>();
+            Set<PolicyId> errors = new TreeSet<>();
+            for (CompiledPolicy p : set.policies) {
+                if (model.eval(p.error(), true).isTrue()) {
+                    errors.add(p.policy().id());
+                }
+                boolean deciding = p.policy().effect() == (allows ? Effect.PERMIT : Effect.FORBID);
+                if (deciding && model.eval(p.satisfied(), true).isTrue()) {
+                    reason.add(p.policy().id());
+                }
+            }
+            return Optional.of(new Decided(allows, reason, errors));
+        } finally {
+            solver.pop();
+        }
+    }
+
     /** Fails loudly when the concrete authorizer does not decide the counterexample as the model says. */
     private void check(Model model, Counterexample cex) {
         for (CompiledSet set : compiled) {

@@ -4,10 +4,10 @@ import com.microsoft.z3.ArrayExpr;
 import com.microsoft.z3.ArraySort;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
+import com.microsoft.z3.EnumSort;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.FuncDecl;
 import com.microsoft.z3.Sort;
-import com.microsoft.z3.UninterpretedSort;
 import io.cedarwood.engine.Schema;
 import io.cedarwood.engine.schema.ActionDef;
 import io.cedarwood.engine.schema.EntityTypeDef;
@@ -43,7 +43,7 @@ final class SymEnv {
     final ActionDef action;
     final Sort longSort;
     final Sort stringSort;
-    final Map<EntityType, UninterpretedSort> sorts = new LinkedHashMap<>();
+    final Map<EntityType, Sort> sorts = new LinkedHashMap<>();
     final Map<String, FuncDecl> functions = new LinkedHashMap<>();
     final Map<EntityUid, Expr> literals = new LinkedHashMap<>();
     final Map<String, Expr> contextLeaves = new LinkedHashMap<>();
@@ -69,21 +69,39 @@ final class SymEnv {
         return schema.entityType(type).orElseThrow(() -> new Unsupported("entity type `" + type + "` is not in the schema"));
     }
 
-    UninterpretedSort sort(EntityType type) {
-        UninterpretedSort s = sorts.get(type);
+    /**
+     * The sort of the entities of a type: uninterpreted, or for an enumerated entity type a finite sort whose
+     * values are its entities.
+     */
+    Sort sort(EntityType type) {
+        Sort s = sorts.get(type);
         if (s == null) {
             EntityTypeDef def = def(type);
-            if (def.isEnum()) {
-                throw new Unsupported("enumerated entity type `" + type + "`");
-            }
             if (def.tags().isPresent()) {
                 // tags are not encoded; a type that has them is left out as a whole so that no answer ignores them
                 throw new Unsupported("entity type `" + type + "` with tags");
             }
-            s = ctx.mkUninterpretedSort("E:" + type.name());
+            if (def.isEnum()) {
+                s = ctx.mkEnumSort("E:" + type.name(), def.enumChoices().orElseThrow().stream()
+                        .map(c -> "E:" + type.name() + "::" + c).toArray(String[]::new));
+            } else {
+                s = ctx.mkUninterpretedSort("E:" + type.name());
+            }
             sorts.put(type, s);
         }
         return s;
+    }
+
+    /** The entities of an enumerated entity type, by uid; empty for other types. */
+    Map<EntityUid, Expr> enumEntities(EntityType type) {
+        Map<EntityUid, Expr> out = new LinkedHashMap<>();
+        if (sort(type) instanceof EnumSort e) {
+            List<String> choices = def(type).enumChoices().orElseThrow();
+            for (int i = 0; i < choices.size(); i++) {
+                out.put(new EntityUid(type, choices.get(i)), e.getConst(i));
+            }
+        }
+        return out;
     }
 
     /** The sort of a schema type's values; records have none (they are flattened). */
@@ -204,7 +222,15 @@ final class SymEnv {
 
     /** The constant naming an entity literal; literals of one type are distinct. */
     Expr literal(EntityUid uid) {
-        sort(uid.type());
+        Sort s = sort(uid.type());
+        if (s instanceof EnumSort) {
+            Expr e = enumEntities(uid.type()).get(uid);
+            if (e == null) {
+                throw new Unsupported("`" + uid.toCedar() + "`, which its enumerated entity type does not have");
+            }
+            literals.put(uid, e);
+            return e;
+        }
         return literals.computeIfAbsent(uid, u -> ctx.mkConst("literal:" + u.toCedar(), sort(u.type())));
     }
 
@@ -215,7 +241,7 @@ final class SymEnv {
     }
 
     EntityType typeOf(Expr e) {
-        for (Map.Entry<EntityType, UninterpretedSort> s : sorts.entrySet()) {
+        for (Map.Entry<EntityType, Sort> s : sorts.entrySet()) {
             if (s.getValue().equals(e.getSort())) {
                 return s.getKey();
             }
@@ -234,7 +260,7 @@ final class SymEnv {
             byType.computeIfAbsent(l.getKey().type(), t -> new ArrayList<>()).add(l.getValue());
         }
         for (List<Expr> same : byType.values()) {
-            if (same.size() > 1) {
+            if (same.size() > 1 && !(same.get(0).getSort() instanceof EnumSort)) {
                 out.add(ctx.mkDistinct(same.toArray(new Expr[0])));
             }
         }

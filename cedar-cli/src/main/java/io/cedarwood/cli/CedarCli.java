@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 FormatCommand.class,
                 LanguageVersionCommand.class,
                 IntegrationTestsCommand.class,
+                SymccCommand.class,
+                AnalyzeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CedarCli {

@@ -1,0 +1,115 @@
+package io.cedarwood.analysis;
+
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import io.cedarwood.engine.Entities;
+import io.cedarwood.engine.Entity;
+import io.cedarwood.engine.Request;
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.EntityType;
+import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.RecordValue;
+import io.cedarwood.engine.value.SetValue;
+import io.cedarwood.engine.value.StringValue;
+import io.cedarwood.engine.value.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pins a symbolic environment to one concrete input: the principal, the resource and the context are the
+ * request's, every entity's attributes and ancestors are the store's. With these constraints the solver's
+ * value of a compiled policy set is the set's decision on that input; the differential tests compare it
+ * with the evaluator's. Entities named but missing from the store have no ancestors; the input must give
+ * every entity whose attributes a policy reads.
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+final class ConcreteInput {
+    private final SymEnv env;
+    private final Context ctx;
+    private final List<BoolExpr> out = new ArrayList<>();
+
+    private ConcreteInput(SymEnv env) {
+        this.env = env;
+        this.ctx = env.ctx;
+    }
+
+    static BoolExpr constraints(SymEnv env, Request request, Entities entities) {
+        ConcreteInput in = new ConcreteInput(env);
+        in.pin(request, entities);
+        return in.ctx.mkAnd(in.out.toArray(new BoolExpr[0]));
+    }
+
+    private void pin(Request request, Entities entities) {
+        out.add(ctx.mkEq(env.principal, env.literal(request.principal())));
+        out.add(ctx.mkEq(env.resource, env.literal(request.resource())));
+        pin(env.context, request.context());
+        for (Entity e : entities) {
+            EntityType type = e.uid().type();
+            if (type.isAction() || !env.schema.entityType(type).isPresent()) {
+                continue;
+            }
+            try {
+                Expr c = env.literal(e.uid());
+                pin(env.attributes(type, c), RecordValue.of(e.attributes()));
+            } catch (Unsupported u) {
+                // an entity of a type the encoding leaves out: no compiled policy reads it
+            }
+        }
+        // every entity of a type the environment knows, in the store or only named: its ancestors
+        for (EntityUid uid : List.copyOf(env.literals.keySet())) {
+            EntityType type = uid.type();
+            for (EntityType f : env.ancestorTypes(type)) {
+                if (!env.sorts.containsKey(f)) {
+                    continue; // no compiled policy has an entity of type f
+                }
+                Expr set = ctx.mkEmptySet(env.sort(f));
+                for (EntityUid a : entities.ancestors(uid)) {
+                    if (a.type().equals(f)) {
+                        set = ctx.mkSetAdd(set, env.literal(a));
+                    }
+                }
+                out.add(ctx.mkEq(env.ancestors(type, f, env.literal(uid)), set));
+            }
+        }
+    }
+
+    private void pin(SymValue symbolic, Value value) {
+        if (symbolic instanceof SymValue.Rec r) {
+            Map<String, Value> attributes = ((RecordValue) value).attributes();
+            for (Map.Entry<String, SymValue.Field> f : r.fields().entrySet()) {
+                Value v = attributes.get(f.getKey());
+                out.add(v == null ? ctx.mkNot(f.getValue().present()) : f.getValue().present());
+                if (v != null) {
+                    pin(f.getValue().value(), v);
+                }
+            }
+            return;
+        }
+        SymValue.Term t = (SymValue.Term) symbolic;
+        if (t.type() != null) {
+            out.add(ctx.mkEq(t.term(), term(t.type(), value)));
+        }
+    }
+
+    private Expr term(SymType type, Value v) {
+        if (v instanceof BoolValue b) {
+            return ctx.mkBool(b.value());
+        } else if (v instanceof LongValue l) {
+            return ctx.mkBV(l.value(), 64);
+        } else if (v instanceof StringValue s) {
+            return new SymCompiler(env).stringLiteral(s.value());
+        } else if (v instanceof EntityUid u) {
+            return env.literal(u);
+        }
+        SymType element = ((SymType.SetOf) type).element();
+        Expr set = ctx.mkEmptySet(env.sortOf(element));
+        for (Value e : ((SetValue) v).elements()) {
+            set = ctx.mkSetAdd(set, term(element, e));
+        }
+        return set;
+    }
+}
