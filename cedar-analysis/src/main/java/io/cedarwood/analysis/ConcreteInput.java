@@ -55,6 +55,20 @@ final class ConcreteInput {
             try {
                 Expr c = env.literal(e.uid());
                 pin(env.attributes(type, c), RecordValue.of(e.attributes()));
+                if (env.hasTags(type)) {
+                    Expr keys = ctx.mkEmptySet(env.stringSort);
+                    for (Map.Entry<String, Value> t : e.tags().entrySet()) {
+                        Expr key = new SymCompiler(env).stringLiteral(t.getKey());
+                        keys = ctx.mkSetAdd(keys, key);
+                        try {
+                            SymValue.Term v = env.tagValue(type, c, key);
+                            out.add(ctx.mkEq(v.term(), term(v.type(), t.getValue())));
+                        } catch (Unsupported u) {
+                            // tags of a type the encoding does not cover: no compiled policy reads them
+                        }
+                    }
+                    out.add(ctx.mkEq(env.tagKeys(type, c), keys));
+                }
             } catch (Unsupported u) {
                 // an entity of a type the encoding leaves out: no compiled policy reads it
             }

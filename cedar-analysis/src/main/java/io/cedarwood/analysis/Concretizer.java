@@ -125,6 +125,11 @@ final class Concretizer {
         for (Map.Entry<EntityType, List<Expr>> k : snapshot().entrySet()) {
             for (Expr u : k.getValue()) {
                 exceptions(env.attributes(k.getKey(), u));
+                if (env.hasTags(k.getKey())) {
+                    exceptions(model.eval(env.tagKeys(k.getKey(), u), true),
+                            relevant.computeIfAbsent(SymType.STRING, x -> new LinkedHashSet<>()));
+                    tagValueExceptions(k.getKey(), u);
+                }
             }
         }
         exceptions(env.context);
@@ -150,7 +155,7 @@ final class Concretizer {
                             }
                         }
                     }
-                    entities.add(new Entity(ids.get(u), attributes.attributes(), parents));
+                    entities.add(new Entity(ids.get(u), attributes.attributes(), parents, tags(type, u)));
                 }
             }
         }
@@ -178,6 +183,40 @@ final class Concretizer {
             known.computeIfAbsent(type, t -> new ArrayList<>()).add(u);
         }
         return uid;
+    }
+
+    /** The tags of entity {@code u}: the model's tag keys among the strings that matter, with their values. */
+    private Map<String, Value> tags(EntityType type, Expr u) throws NotConcrete {
+        Map<String, Value> out = new LinkedHashMap<>();
+        if (!env.hasTags(type)) {
+            return out;
+        }
+        List<Expr> keys = new ArrayList<>(relevant.getOrDefault(SymType.STRING, Set.of()));
+        keys.add(unnamed(SymType.STRING, keys));
+        ArrayExpr tagKeys = env.tagKeys(type, u);
+        for (Expr k : keys) {
+            if (model.eval(env.ctx.mkSelect(tagKeys, k), true).isTrue()) {
+                SymValue.Term v;
+                try {
+                    v = env.tagValue(type, u, k);
+                } catch (Unsupported e) {
+                    continue; // tags of a type the encoding does not cover: no compiled policy reads them
+                }
+                out.put(unescape(k.getString()), value(v.type(), model.eval(v.term(), true)));
+            }
+        }
+        return out;
+    }
+
+    /** Sets held in tags under the keys that matter: the points where they differ from their default. */
+    private void tagValueExceptions(EntityType type, Expr u) throws NotConcrete {
+        for (Expr k : List.copyOf(relevant.getOrDefault(SymType.STRING, Set.of()))) {
+            try {
+                exceptions(env.tagValue(type, u, k));
+            } catch (Unsupported e) {
+                return; // tags of a type the encoding does not cover: no compiled policy reads them
+            }
+        }
     }
 
     /** Adds the points where the model's sets of primitives differ from their default. */

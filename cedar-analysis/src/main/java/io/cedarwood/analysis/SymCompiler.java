@@ -283,8 +283,24 @@ final class SymCompiler {
                 Expr t = setTerm(y, "`containsAny`");
                 return new Result(term(SymType.BOOL, ctx.mkNot(disjointSets(s, x, t, y))), error);
             }
-            default:
-                throw new Unsupported("entity tags (`" + b.op().symbol() + "`)");
+            case HAS_TAG: {
+                EntityType type = entityType(x, "`hasTag`");
+                if (x instanceof SymValue.Action || !env.hasTags(type)) {
+                    return new Result(term(SymType.BOOL, ctx.mkFalse()), error);
+                }
+                Expr key = string(y, "`hasTag`");
+                return new Result(term(SymType.BOOL, ctx.mkSelect(env.tagKeys(type, entityTerm(x, "`hasTag`")), key)), error);
+            }
+            default: {
+                EntityType type = entityType(x, "`getTag`");
+                if (x instanceof SymValue.Action || !env.hasTags(type)) {
+                    throw new Unsupported("`getTag` on an entity whose type has no tags");
+                }
+                Expr e = entityTerm(x, "`getTag`");
+                Expr key = string(y, "`getTag`");
+                BoolExpr has = (BoolExpr) ctx.mkSelect(env.tagKeys(type, e), key);
+                return new Result(env.tagValue(type, e, key), or(error, ctx.mkNot(has)));
+            }
         }
     }
 

@@ -77,10 +77,6 @@ final class SymEnv {
         Sort s = sorts.get(type);
         if (s == null) {
             EntityTypeDef def = def(type);
-            if (def.tags().isPresent()) {
-                // tags are not encoded; a type that has them is left out as a whole so that no answer ignores them
-                throw new Unsupported("entity type `" + type + "` with tags");
-            }
             if (def.isEnum()) {
                 s = ctx.mkEnumSort("E:" + type.name(), def.enumChoices().orElseThrow().stream()
                         .map(c -> "E:" + type.name() + "::" + c).toArray(String[]::new));
@@ -202,6 +198,30 @@ final class SymEnv {
     FuncDecl function(EntityType type, String path, Sort range) {
         String name = type.name() + path;
         return functions.computeIfAbsent(name, n -> ctx.mkFuncDecl(n, sort(type), range));
+    }
+
+    /** Whether entities of the type have tags. */
+    boolean hasTags(EntityType type) {
+        return def(type).tags().isPresent();
+    }
+
+    /** The set of tag keys of entity term {@code e} of a type with tags. */
+    ArrayExpr tagKeys(EntityType type, Expr e) {
+        ArraySort range = ctx.mkArraySort(stringSort, ctx.mkBoolSort());
+        FuncDecl f = functions.computeIfAbsent("tags:" + type.name(), n -> ctx.mkFuncDecl(n, sort(type), range));
+        return (ArrayExpr) f.apply(e);
+    }
+
+    /** The value of tag {@code key} of entity term {@code e} (meaningful when the entity has the tag). */
+    SymValue.Term tagValue(EntityType type, Expr e, Expr key) {
+        SchemaType t = def(type).tags().orElseThrow();
+        if (t instanceof SchemaType.RecordType) {
+            throw new Unsupported("tags of a record type");
+        }
+        SymType st = symType(t);
+        FuncDecl f = functions.computeIfAbsent("tag:" + type.name(),
+                n -> ctx.mkFuncDecl(n, new Sort[] {sort(type), stringSort}, sortOf(st)));
+        return new SymValue.Term(st, f.apply(e, key));
     }
 
     /** The set of ancestors of type {@code ancestor} of entity term {@code e} of type {@code type}. */
