@@ -118,6 +118,12 @@ final class ConcreteInput {
             return new SymCompiler(env).stringLiteral(s.value());
         } else if (v instanceof EntityUid u) {
             return env.literal(u);
+        } else if (v instanceof io.cedarwood.engine.value.DecimalValue d) {
+            return ctx.mkBV(d.unscaled(), 64);
+        } else if (v instanceof io.cedarwood.engine.value.DatetimeValue d) {
+            return ctx.mkBV(d.epochMillis(), 64);
+        } else if (v instanceof io.cedarwood.engine.value.DurationValue d) {
+            return ctx.mkBV(d.millis(), 64);
         }
         SymType element = ((SymType.SetOf) type).element();
         Expr set = ctx.mkEmptySet(env.sortOf(element));

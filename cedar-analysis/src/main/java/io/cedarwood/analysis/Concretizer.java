@@ -75,6 +75,7 @@ final class Concretizer {
         if (e.getSort().equals(env.stringSort)) {
             relevant.computeIfAbsent(SymType.STRING, k -> new LinkedHashSet<>()).add(model.eval(e, true));
         } else if (e.getSort().equals(env.longSort)) {
+            // longs, decimals, datetimes and durations share the sort
             relevant.computeIfAbsent(SymType.LONG, k -> new LinkedHashSet<>()).add(model.eval(e, true));
         }
         if (e.isApp()) {
@@ -227,7 +228,7 @@ final class Concretizer {
             }
         } else if (v instanceof SymValue.Term t && t.type() instanceof SymType.SetOf s
                 && !(s.element() instanceof SymType.Entity)) {
-            Set<Expr> points = relevant.computeIfAbsent(s.element(), k -> new LinkedHashSet<>());
+            Set<Expr> points = relevant.computeIfAbsent(key(s.element()), k -> new LinkedHashSet<>());
             exceptions(model.eval(t.term(), true), points);
         }
     }
@@ -283,6 +284,13 @@ final class Concretizer {
             return LongValue.of(((BitVecNum) e).getBigInteger().longValue());
         } else if (type instanceof SymType.Str) {
             return StringValue.of(unescape(e.getString()));
+        } else if (type instanceof SymType.Ext x) {
+            long n = ((BitVecNum) e).getBigInteger().longValue();
+            return switch (x.name()) {
+                case "decimal" -> new io.cedarwood.engine.value.DecimalValue(n);
+                case "datetime" -> new io.cedarwood.engine.value.DatetimeValue(n);
+                default -> new io.cedarwood.engine.value.DurationValue(n);
+            };
         } else if (type instanceof SymType.Entity en) {
             return id(en.type(), e);
         }
@@ -293,7 +301,7 @@ final class Concretizer {
         // the model's set on every value that tells sets apart, and on one value that none names, which
         // stands for all the values that none names (they are all in, or all out, of each set)
         Set<Value> out = new LinkedHashSet<>();
-        List<Expr> points = new ArrayList<>(relevant.getOrDefault(element, Set.of()));
+        List<Expr> points = new ArrayList<>(relevant.getOrDefault(key(element), Set.of()));
         if (!(element instanceof SymType.Bool)) {
             points.add(unnamed(element, points));
         } else {
@@ -307,9 +315,14 @@ final class Concretizer {
         return SetValue.of(out);
     }
 
+    /** The values of the types that share a sort are kept together. */
+    private static SymType key(SymType element) {
+        return element instanceof SymType.Ext ? SymType.LONG : element;
+    }
+
     private Expr unnamed(SymType element, List<Expr> named) {
         for (long i = 0; ; i++) {
-            Expr candidate = element instanceof SymType.Long ? env.ctx.mkBV(i, 64) : env.ctx.mkString("unnamed" + i);
+            Expr candidate = key(element) instanceof SymType.Long ? env.ctx.mkBV(i, 64) : env.ctx.mkString("unnamed" + i);
             if (!named.contains(candidate)) {
                 return candidate;
             }

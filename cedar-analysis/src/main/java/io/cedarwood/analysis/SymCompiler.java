@@ -110,8 +110,98 @@ final class SymCompiler {
             }
             return new Result(new SymValue.Rec(fields), or(errors.toArray(new BoolExpr[0])));
         } else {
-            throw new Unsupported("extension function `" + ((io.cedarwood.engine.ast.Expr.ExtensionCall) e).function() + "`");
+            return extension((io.cedarwood.engine.ast.Expr.ExtensionCall) e);
         }
+    }
+
+    // ---- extension functions: decimal, datetime and duration as 64-bit numbers
+
+    private static final SymType DECIMAL = new SymType.Ext("decimal");
+    private static final SymType DATETIME = new SymType.Ext("datetime");
+    private static final SymType DURATION = new SymType.Ext("duration");
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private Result extension(io.cedarwood.engine.ast.Expr.ExtensionCall call) {
+        String f = call.function();
+        if (f.equals("decimal") || f.equals("datetime") || f.equals("duration")) {
+            return constructor(f, call.arguments());
+        }
+        List<Result> args = new ArrayList<>();
+        for (io.cedarwood.engine.ast.Expr a : call.arguments()) {
+            args.add(compile(a));
+        }
+        List<BoolExpr> errors = new ArrayList<>();
+        args.forEach(a -> errors.add(a.error()));
+        BoolExpr error = or(errors.toArray(new BoolExpr[0]));
+        switch (f) {
+            case "lessThan":
+                return new Result(term(SymType.BOOL, ctx.mkBVSLT(ext(args, 0, DECIMAL, f), ext(args, 1, DECIMAL, f))), error);
+            case "lessThanOrEqual":
+                return new Result(term(SymType.BOOL, ctx.mkBVSLE(ext(args, 0, DECIMAL, f), ext(args, 1, DECIMAL, f))), error);
+            case "greaterThan":
+                return new Result(term(SymType.BOOL, ctx.mkBVSGT(ext(args, 0, DECIMAL, f), ext(args, 1, DECIMAL, f))), error);
+            case "greaterThanOrEqual":
+                return new Result(term(SymType.BOOL, ctx.mkBVSGE(ext(args, 0, DECIMAL, f), ext(args, 1, DECIMAL, f))), error);
+            case "offset": {
+                BitVecExpr p = ext(args, 0, DATETIME, f);
+                BitVecExpr q = ext(args, 1, DURATION, f);
+                BoolExpr fits = ctx.mkAnd(ctx.mkBVAddNoOverflow(p, q, true), ctx.mkBVAddNoUnderflow(p, q));
+                return new Result(term(DATETIME, ctx.mkBVAdd(p, q)), or(error, ctx.mkNot(fits)));
+            }
+            case "durationSince": {
+                BitVecExpr p = ext(args, 0, DATETIME, f);
+                BitVecExpr q = ext(args, 1, DATETIME, f);
+                BoolExpr fits = ctx.mkAnd(ctx.mkBVSubNoOverflow(p, q), ctx.mkBVSubNoUnderflow(p, q, true));
+                return new Result(term(DURATION, ctx.mkBVSub(p, q)), or(error, ctx.mkNot(fits)));
+            }
+            case "toDate": {
+                BitVecExpr p = ext(args, 0, DATETIME, f);
+                BitVecExpr m = ctx.mkBVSMod(p, ctx.mkBV(MILLIS_PER_DAY, 64));
+                BoolExpr fits = ctx.mkBVSubNoUnderflow(p, m, true);
+                return new Result(term(DATETIME, ctx.mkBVSub(p, m)), or(error, ctx.mkNot(fits)));
+            }
+            case "toTime":
+                return new Result(term(DURATION, ctx.mkBVSMod(ext(args, 0, DATETIME, f), ctx.mkBV(MILLIS_PER_DAY, 64))), error);
+            case "toMilliseconds":
+                return new Result(term(SymType.LONG, ext(args, 0, DURATION, f)), error);
+            case "toSeconds":
+                return new Result(term(SymType.LONG, ctx.mkBVSDiv(ext(args, 0, DURATION, f), ctx.mkBV(1_000L, 64))), error);
+            case "toMinutes":
+                return new Result(term(SymType.LONG, ctx.mkBVSDiv(ext(args, 0, DURATION, f), ctx.mkBV(60_000L, 64))), error);
+            case "toHours":
+                return new Result(term(SymType.LONG, ctx.mkBVSDiv(ext(args, 0, DURATION, f), ctx.mkBV(3_600_000L, 64))), error);
+            case "toDays":
+                return new Result(term(SymType.LONG, ctx.mkBVSDiv(ext(args, 0, DURATION, f), ctx.mkBV(MILLIS_PER_DAY, 64))), error);
+            default:
+                throw new Unsupported("extension function `" + f + "`");
+        }
+    }
+
+    /** {@code decimal("...")}, {@code datetime("...")}, {@code duration("...")} of a string literal. */
+    private Result constructor(String f, List<io.cedarwood.engine.ast.Expr> args) {
+        if (args.size() != 1 || !(args.get(0) instanceof io.cedarwood.engine.ast.Expr.Literal l)
+                || !(l.value() instanceof StringValue s)) {
+            throw new Unsupported("`" + f + "` of anything but a string literal");
+        }
+        long value;
+        try {
+            value = switch (f) {
+                case "decimal" -> io.cedarwood.engine.value.DecimalValue.parse(s.value()).unscaled();
+                case "datetime" -> io.cedarwood.engine.value.DatetimeValue.parse(s.value()).epochMillis();
+                default -> io.cedarwood.engine.value.DurationValue.parse(s.value()).millis();
+            };
+        } catch (RuntimeException e) {
+            // a string the constructor refuses: evaluating it always errors
+            return new Result(term(new SymType.Ext(f), ctx.mkBV(0, 64)), ctx.mkTrue());
+        }
+        return ok(term(new SymType.Ext(f), ctx.mkBV(value, 64)));
+    }
+
+    private BitVecExpr ext(List<Result> args, int i, SymType type, String f) {
+        if (args.size() <= i || !(args.get(i).value() instanceof SymValue.Term t) || !type.equals(t.type())) {
+            throw new Unsupported("`" + f + "` of arguments of other types");
+        }
+        return (BitVecExpr) t.term();
     }
 
     // ---- leaves
@@ -243,14 +333,22 @@ final class SymCompiler {
                 return new Result(term(SymType.BOOL, eq(x, y)), error);
             case NOT_EQ:
                 return new Result(term(SymType.BOOL, ctx.mkNot(eq(x, y))), error);
-            case LESS:
-                return new Result(term(SymType.BOOL, ctx.mkBVSLT(longTerm(x, "`<`"), longTerm(y, "`<`"))), error);
-            case LESS_EQ:
-                return new Result(term(SymType.BOOL, ctx.mkBVSLE(longTerm(x, "`<=`"), longTerm(y, "`<=`"))), error);
-            case GREATER:
-                return new Result(term(SymType.BOOL, ctx.mkBVSGT(longTerm(x, "`>`"), longTerm(y, "`>`"))), error);
-            case GREATER_EQ:
-                return new Result(term(SymType.BOOL, ctx.mkBVSGE(longTerm(x, "`>=`"), longTerm(y, "`>=`"))), error);
+            case LESS: {
+                BitVecExpr[] o = ordered(x, y, "`<`");
+                return new Result(term(SymType.BOOL, ctx.mkBVSLT(o[0], o[1])), error);
+            }
+            case LESS_EQ: {
+                BitVecExpr[] o = ordered(x, y, "`<=`");
+                return new Result(term(SymType.BOOL, ctx.mkBVSLE(o[0], o[1])), error);
+            }
+            case GREATER: {
+                BitVecExpr[] o = ordered(x, y, "`>`");
+                return new Result(term(SymType.BOOL, ctx.mkBVSGT(o[0], o[1])), error);
+            }
+            case GREATER_EQ: {
+                BitVecExpr[] o = ordered(x, y, "`>=`");
+                return new Result(term(SymType.BOOL, ctx.mkBVSGE(o[0], o[1])), error);
+            }
             case ADD: {
                 BitVecExpr p = longTerm(x, "`+`");
                 BitVecExpr q = longTerm(y, "`+`");
@@ -517,6 +615,15 @@ final class SymCompiler {
 
     private static BoolExpr boolTerm(Result r) {
         return (BoolExpr) ((SymValue.Term) r.value()).term();
+    }
+
+    /** The two operands of {@code <} and friends: two longs, two datetimes or two durations. */
+    private BitVecExpr[] ordered(SymValue x, SymValue y, String what) {
+        if (x instanceof SymValue.Term a && y instanceof SymValue.Term b && a.type() != null && a.type().equals(b.type())
+                && (a.type() instanceof SymType.Long || a.type().equals(DATETIME) || a.type().equals(DURATION))) {
+            return new BitVecExpr[] {(BitVecExpr) a.term(), (BitVecExpr) b.term()};
+        }
+        throw new Unsupported(what + " on values that are not two longs, datetimes or durations");
     }
 
     private BitVecExpr longTerm(SymValue v, String what) {

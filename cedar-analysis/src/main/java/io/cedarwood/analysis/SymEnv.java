@@ -104,7 +104,7 @@ final class SymEnv {
     Sort sortOf(SymType type) {
         if (type instanceof SymType.Bool) {
             return ctx.mkBoolSort();
-        } else if (type instanceof SymType.Long) {
+        } else if (type instanceof SymType.Long || type instanceof SymType.Ext) {
             return longSort;
         } else if (type instanceof SymType.Str) {
             return stringSort;
@@ -132,6 +132,10 @@ final class SymEnv {
                 throw new Unsupported("sets of sets or records");
             }
             return new SymType.SetOf(symType(s.element()));
+        }
+        String name = ((SchemaType.ExtensionType) t).name();
+        if (name.equals("decimal") || name.equals("datetime") || name.equals("duration")) {
+            return new SymType.Ext(name);
         }
         throw new Unsupported("extension type `" + t + "`");
     }

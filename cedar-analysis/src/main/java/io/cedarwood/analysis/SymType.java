@@ -16,6 +16,11 @@ sealed interface SymType {
     record Entity(EntityType type) implements SymType {
     }
 
+    /** An extension type kept as a 64-bit number: {@code decimal} (ten-thousandths), {@code datetime} and
+     * {@code duration} (milliseconds). */
+    record Ext(String name) implements SymType {
+    }
+
     /** A set of {@code element}s; {@code element} is null for the empty set literal, whose type is open. */
     record SetOf(SymType element) implements SymType {
     }

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EncodingDifferentialTest {
     static final long SEED = Long.getLong("analysis.drt.seed", 20261203L);
-    static final int CASES = Integer.getInteger("analysis.drt.cases", 60);
+    static final int CASES = Integer.getInteger("analysis.drt.cases", 12);
     /** Requests per case beyond the generator's eight: a compiled set is asked many times. */
     static final int EXTRA_REQUESTS = 56;
     private static final Authorizer AUTHORIZER = new Authorizer();
@@ -56,10 +56,28 @@ class EncodingDifferentialTest {
     @Test
     void solverValueOfTheEncodedSetIsTheAuthorizersDecision() {
         Stats stats = run(SEED, CASES);
-        System.out.println("encoding differential: seed=" + SEED + " cases=" + CASES + " " + stats);
         assertThat(stats.mismatches).isEmpty();
         assertThat(stats.unsat).as("generated inputs the encoding calls impossible").isZero();
         assertThat(stats.comparisons).as("comparisons made").isGreaterThan(CASES);
+    }
+
+    /** A campaign: {@code java ... EncodingDifferentialTest SEED CASES}; prints progress and the totals. */
+    public static void main(String[] args) {
+        long seed = Long.parseLong(args[0]);
+        int cases = Integer.parseInt(args[1]);
+        long start = System.nanoTime();
+        Stats total = new Stats();
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int i = 0; i < cases; i++) {
+            long caseSeed = seeds.nextLong();
+            compare(GeneratedInputs.generate(caseSeed, EXTRA_REQUESTS), caseSeed, total);
+            if ((i + 1) % 100 == 0) {
+                System.out.println((i + 1) + " cases, " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + total);
+            }
+        }
+        System.out.println("seed " + seed + ", " + cases + " cases, " + (System.nanoTime() - start) / 1_000_000_000
+                + " s: " + total);
+        total.mismatches.forEach(m -> System.out.println("MISMATCH " + m));
     }
 
     static Stats run(long seed, int cases) {
