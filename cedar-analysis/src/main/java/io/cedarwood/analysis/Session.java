@@ -95,6 +95,14 @@ final class Session implements AutoCloseable {
     }
 
     CompiledSet compile(PolicySet set) {
+        return compile(set, set);
+    }
+
+    /**
+     * Compiles {@code set}; its counterexamples are checked against {@code checkedAgainst}, which is
+     * {@code set} except in the test that shows a disagreement is loud.
+     */
+    CompiledSet compile(PolicySet set, PolicySet checkedAgainst) {
         List<CompiledPolicy> out = new ArrayList<>();
         Map<PolicyId, String> unsupported = new LinkedHashMap<>();
         SymCompiler compiler = new SymCompiler(env);
@@ -114,7 +122,7 @@ final class Session implements AutoCloseable {
         List<Policy> supported = new ArrayList<>();
         out.forEach(c -> supported.add(c.policy()));
         // the counterexamples are checked against what was compiled
-        CompiledSet c = new CompiledSet(unsupported.isEmpty() ? set : PolicySet.of(supported), out, unsupported);
+        CompiledSet c = new CompiledSet(unsupported.isEmpty() ? checkedAgainst : PolicySet.of(supported), out, unsupported);
         compiled.add(c);
         return c;
     }

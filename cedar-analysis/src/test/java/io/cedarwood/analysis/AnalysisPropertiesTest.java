@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AnalysisPropertiesTest {
     static final long SEED = Long.getLong("analysis.properties.seed", 20261204L);
-    static final int CASES = Integer.getInteger("analysis.properties.cases", 25);
+    static final int CASES = Integer.getInteger("analysis.properties.cases", 15);
 
     /** How often each verdict came up, to show that the properties were decided and not skipped. */
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);

@@ -1,5 +1,6 @@
 package io.cedarwood.analysis;
 
+import com.microsoft.z3.BoolExpr;
 import io.cedarwood.engine.Authorizer;
 import io.cedarwood.engine.Decision;
 import io.cedarwood.engine.PolicySet;
@@ -9,6 +10,7 @@ import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnalyzerTest {
     static final Schema SCHEMA = Schema.parseCedarSchema("""
@@ -89,6 +91,48 @@ class AnalyzerTest {
                 """);
         Answer more = analyzer.implies(c, a, VIEW);
         assertThat(more.verdict()).as(more.toString()).isEqualTo(Verdict.NO);
+    }
+
+    @Test
+    void aCounterexampleTheAuthorizerDecidesOtherwiseFailsLoudly() {
+        PolicySet encoded = PolicySet.parse("permit(principal, action, resource) when { principal.level > 3 };");
+        PolicySet actual = PolicySet.parse("permit(principal, action, resource) when { principal.level > 4 };");
+        try (Session session = new Session(SCHEMA, VIEW, Analyzer.DEFAULT_TIMEOUT)) {
+            Session.CompiledSet set = session.compile(encoded, actual);
+            // level 4 tells the two apart; the model must pick it for the answers to differ
+            SymValue.Term level = (SymValue.Term) session.env.attributes(EntityType.of("User"), session.env.principal)
+                    .fields().get("level").value();
+            BoolExpr levelIsFour = session.ctx.mkEq(level.term(), session.ctx.mkBV(4, 64));
+            assertThatThrownBy(() -> session.refute(session.ctx.mkAnd(set.allows(), levelIsFour)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the analysis disagrees with the authorizer");
+        }
+    }
+
+    @Test
+    void decimalsDatetimesAndDurations() {
+        Schema schema = Schema.parseCedarSchema("""
+                entity User { score: decimal, born: datetime };
+                entity Doc;
+                action view appliesTo { principal: User, resource: Doc, context: { now: datetime, ttl: duration } };
+                """);
+        Analyzer a = new Analyzer(schema);
+        PolicySet p = PolicySet.parse("""
+                permit(principal, action, resource) when {
+                    principal.score.greaterThan(decimal("1.5")) && context.now.durationSince(principal.born) > duration("1d")
+                };
+                """);
+        PolicySet q = PolicySet.parse("""
+                permit(principal, action, resource) when {
+                    !principal.score.lessThanOrEqual(decimal("1.5000")) && principal.born.offset(duration("24h")) < context.now
+                };
+                """);
+        assertThat(a.equivalent(p, q, VIEW).verdict()).isEqualTo(Verdict.NO); // offset and durationSince overflow apart
+        assertThat(a.implies(q, p, VIEW).verdict()).isEqualTo(Verdict.NO);
+        assertThat(a.neverErrors(p, VIEW).verdict()).isEqualTo(Verdict.NO);
+        assertThat(a.alwaysDenies(PolicySet.parse(
+                "permit(principal, action, resource) when { context.ttl.toMilliseconds() < 0 && context.ttl > duration(\"0ms\") };"),
+                VIEW).verdict()).isEqualTo(Verdict.YES);
     }
 
     @Test
