@@ -124,6 +124,8 @@ final class ConcreteInput {
             return ctx.mkBV(d.epochMillis(), 64);
         } else if (v instanceof io.cedarwood.engine.value.DurationValue d) {
             return ctx.mkBV(d.millis(), 64);
+        } else if (v instanceof io.cedarwood.engine.value.IpAddrValue ip) {
+            return new SymCompiler(env).ipLiteral(ip);
         }
         SymType element = ((SymType.SetOf) type).element();
         Expr set = ctx.mkEmptySet(env.sortOf(element));

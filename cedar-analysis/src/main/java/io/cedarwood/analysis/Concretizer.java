@@ -284,6 +284,8 @@ final class Concretizer {
             return LongValue.of(((BitVecNum) e).getBigInteger().longValue());
         } else if (type instanceof SymType.Str) {
             return StringValue.of(unescape(e.getString()));
+        } else if (SymEnv.IPADDR.equals(type)) {
+            return ip(((BitVecNum) e).getBigInteger());
         } else if (type instanceof SymType.Ext x) {
             long n = ((BitVecNum) e).getBigInteger().longValue();
             return switch (x.name()) {
@@ -315,9 +317,24 @@ final class Concretizer {
         return SetValue.of(out);
     }
 
+    /**
+     * An {@code ipaddr} from the encoding's 137 bits; a value no {@code ipaddr} has (possible only where no
+     * policy reads it, the others are assumed well formed) reads as {@code 0.0.0.0/32}.
+     */
+    private static Value ip(java.math.BigInteger bits) {
+        boolean v6 = bits.testBit(136);
+        java.math.BigInteger address = bits.shiftRight(8).and(java.math.BigInteger.ONE.shiftLeft(128).subtract(java.math.BigInteger.ONE));
+        int prefix = bits.and(java.math.BigInteger.valueOf(0xff)).intValue();
+        try {
+            return new io.cedarwood.engine.value.IpAddrValue(v6, address, prefix);
+        } catch (IllegalArgumentException e) {
+            return new io.cedarwood.engine.value.IpAddrValue(false, java.math.BigInteger.ZERO, 32);
+        }
+    }
+
     /** The values of the types that share a sort are kept together. */
     private static SymType key(SymType element) {
-        return element instanceof SymType.Ext ? SymType.LONG : element;
+        return element instanceof SymType.Ext && !SymEnv.IPADDR.equals(element) ? SymType.LONG : element;
     }
 
     private Expr unnamed(SymType element, List<Expr> named) {

@@ -85,7 +85,7 @@ final class SymCompiler {
             if (f.value() instanceof SymValue.Term term && term.type() == null) {
                 throw new Unsupported("attribute `" + g.attribute() + "` of a type the encoding does not cover");
             }
-            return new Result(f.value(), or(t.error(), ctx.mkNot(f.present())));
+            return new Result(env.wellFormed(f.value()), or(t.error(), ctx.mkNot(f.present())));
         } else if (e instanceof io.cedarwood.engine.ast.Expr.HasAttr h) {
             Result t = compile(h.target());
             SymValue.Field f = field(t.value(), h.attribute(), "`has`");
@@ -123,7 +123,15 @@ final class SymCompiler {
 
     private Result extension(io.cedarwood.engine.ast.Expr.ExtensionCall call) {
         String f = call.function();
-        if (f.equals("decimal") || f.equals("datetime") || f.equals("duration")) {
+        int arity = switch (f) {
+            case "lessThan", "lessThanOrEqual", "greaterThan", "greaterThanOrEqual", "offset", "durationSince",
+                    "isInRange" -> 2;
+            default -> 1;
+        };
+        if (call.arguments().size() != arity) {
+            throw new Unsupported("`" + f + "` with " + call.arguments().size() + " arguments");
+        }
+        if (f.equals("decimal") || f.equals("datetime") || f.equals("duration") || f.equals("ip")) {
             return constructor(f, call.arguments());
         }
         List<Result> args = new ArrayList<>();
@@ -160,6 +168,32 @@ final class SymCompiler {
                 BoolExpr fits = ctx.mkBVSubNoUnderflow(p, m, true);
                 return new Result(term(DATETIME, ctx.mkBVSub(p, m)), or(error, ctx.mkNot(fits)));
             }
+            case "isIpv4":
+                return new Result(term(SymType.BOOL, ctx.mkNot(isV6(ext(args, 0, SymEnv.IPADDR, f)))), error);
+            case "isIpv6":
+                return new Result(term(SymType.BOOL, isV6(ext(args, 0, SymEnv.IPADDR, f))), error);
+            case "isLoopback": {
+                BitVecExpr x = ext(args, 0, SymEnv.IPADDR, f);
+                BoolExpr v6 = ctx.mkAnd(ctx.mkEq(address(x), ctx.mkBV(1, 128)), ctx.mkEq(prefix(x), ctx.mkBV(128, 8)));
+                BoolExpr v4 = ctx.mkAnd(ctx.mkEq(ctx.mkExtract(31, 24, address(x)), ctx.mkBV(127, 8)),
+                        ctx.mkBVUGE(prefix(x), ctx.mkBV(8, 8)));
+                return new Result(term(SymType.BOOL, ctx.mkITE(isV6(x), v6, v4)), error);
+            }
+            case "isMulticast": {
+                BitVecExpr x = ext(args, 0, SymEnv.IPADDR, f);
+                BoolExpr v6 = ctx.mkAnd(ctx.mkEq(ctx.mkExtract(127, 120, address(x)), ctx.mkBV(0xff, 8)),
+                        ctx.mkBVUGE(prefix(x), ctx.mkBV(8, 8)));
+                BoolExpr v4 = ctx.mkAnd(ctx.mkEq(ctx.mkExtract(31, 28, address(x)), ctx.mkBV(0xe, 4)),
+                        ctx.mkBVUGE(prefix(x), ctx.mkBV(4, 8)));
+                return new Result(term(SymType.BOOL, ctx.mkITE(isV6(x), v6, v4)), error);
+            }
+            case "isInRange": {
+                BitVecExpr x = ext(args, 0, SymEnv.IPADDR, f);
+                BitVecExpr r = ext(args, 1, SymEnv.IPADDR, f);
+                BoolExpr in = ctx.mkAnd(ctx.mkEq(isV6(x), isV6(r)),
+                        ctx.mkBVULE(network(r), network(x)), ctx.mkBVULE(broadcast(x), broadcast(r)));
+                return new Result(term(SymType.BOOL, in), error);
+            }
             case "toTime":
                 return new Result(term(DURATION, ctx.mkBVSMod(ext(args, 0, DATETIME, f), ctx.mkBV(MILLIS_PER_DAY, 64))), error);
             case "toMilliseconds":
@@ -177,24 +211,60 @@ final class SymCompiler {
         }
     }
 
-    /** {@code decimal("...")}, {@code datetime("...")}, {@code duration("...")} of a string literal. */
+    private BoolExpr isV6(BitVecExpr ip) {
+        return ctx.mkEq(ctx.mkExtract(136, 136, ip), ctx.mkBV(1, 1));
+    }
+
+    private BitVecExpr address(BitVecExpr ip) {
+        return ctx.mkExtract(135, 8, ip);
+    }
+
+    private BitVecExpr prefix(BitVecExpr ip) {
+        return ctx.mkExtract(7, 0, ip);
+    }
+
+    /** All ones above the host bits of the range: 32 or 128 bits minus the prefix length are host bits. */
+    private BitVecExpr networkMask(BitVecExpr ip) {
+        BitVecExpr bits = (BitVecExpr) ctx.mkITE(isV6(ip), ctx.mkBV(128, 128), ctx.mkBV(32, 128));
+        BitVecExpr hostBits = ctx.mkBVSub(bits, ctx.mkZeroExt(120, prefix(ip)));
+        return ctx.mkBVSHL(ctx.mkBVNot(ctx.mkBV(0, 128)), hostBits);
+    }
+
+    private BitVecExpr network(BitVecExpr ip) {
+        return ctx.mkBVAND(address(ip), networkMask(ip));
+    }
+
+    private BitVecExpr broadcast(BitVecExpr ip) {
+        return ctx.mkBVOR(address(ip), ctx.mkBVNot(networkMask(ip)));
+    }
+
+    /** An {@code ipaddr} value as the encoding's 137 bits. */
+    Expr ipLiteral(io.cedarwood.engine.value.IpAddrValue ip) {
+        java.math.BigInteger bits = (ip.ipv6() ? java.math.BigInteger.ONE.shiftLeft(136) : java.math.BigInteger.ZERO)
+                .or(ip.address().shiftLeft(8)).or(java.math.BigInteger.valueOf(ip.prefixLength()));
+        return ctx.mkBV(bits.toString(), SymEnv.IP_BITS);
+    }
+
+    /** {@code decimal("...")}, {@code datetime("...")}, {@code duration("...")}, {@code ip("...")} of a string literal. */
     private Result constructor(String f, List<io.cedarwood.engine.ast.Expr> args) {
         if (args.size() != 1 || !(args.get(0) instanceof io.cedarwood.engine.ast.Expr.Literal l)
                 || !(l.value() instanceof StringValue s)) {
             throw new Unsupported("`" + f + "` of anything but a string literal");
         }
-        long value;
+        SymType type = f.equals("ip") ? SymEnv.IPADDR : new SymType.Ext(f);
+        Expr value;
         try {
             value = switch (f) {
-                case "decimal" -> io.cedarwood.engine.value.DecimalValue.parse(s.value()).unscaled();
-                case "datetime" -> io.cedarwood.engine.value.DatetimeValue.parse(s.value()).epochMillis();
-                default -> io.cedarwood.engine.value.DurationValue.parse(s.value()).millis();
+                case "decimal" -> ctx.mkBV(io.cedarwood.engine.value.DecimalValue.parse(s.value()).unscaled(), 64);
+                case "datetime" -> ctx.mkBV(io.cedarwood.engine.value.DatetimeValue.parse(s.value()).epochMillis(), 64);
+                case "duration" -> ctx.mkBV(io.cedarwood.engine.value.DurationValue.parse(s.value()).millis(), 64);
+                default -> ipLiteral(io.cedarwood.engine.value.IpAddrValue.parse(s.value()));
             };
         } catch (RuntimeException e) {
             // a string the constructor refuses: evaluating it always errors
-            return new Result(term(new SymType.Ext(f), ctx.mkBV(0, 64)), ctx.mkTrue());
+            return new Result(term(type, ctx.mkConst("refused", env.sortOf(type))), ctx.mkTrue());
         }
-        return ok(term(new SymType.Ext(f), ctx.mkBV(value, 64)));
+        return ok(term(type, value));
     }
 
     private BitVecExpr ext(List<Result> args, int i, SymType type, String f) {
@@ -397,7 +467,7 @@ final class SymCompiler {
                 Expr e = entityTerm(x, "`getTag`");
                 Expr key = string(y, "`getTag`");
                 BoolExpr has = (BoolExpr) ctx.mkSelect(env.tagKeys(type, e), key);
-                return new Result(env.tagValue(type, e, key), or(error, ctx.mkNot(has)));
+                return new Result(env.wellFormed(env.tagValue(type, e, key)), or(error, ctx.mkNot(has)));
             }
         }
     }
@@ -479,6 +549,8 @@ final class SymCompiler {
         if (!a.type().equals(b.type())) {
             return ctx.mkFalse();
         }
+        env.wellFormed(a);
+        env.wellFormed(b);
         return ctx.mkEq(a.term(), b.term());
     }
 

@@ -2,6 +2,7 @@ package io.cedarwood.analysis;
 
 import com.microsoft.z3.ArrayExpr;
 import com.microsoft.z3.ArraySort;
+import com.microsoft.z3.BitVecExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.EnumSort;
@@ -17,6 +18,7 @@ import io.cedarwood.engine.value.EntityUid;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +38,17 @@ import java.util.Set;
 final class SymEnv {
     /** The highest code point the solver's strings hold (Z3's default Unicode range). */
     static final int MAX_CODE_POINT = 0x2FFFF;
+    static final int IP_BITS = 137;
+    static final SymType IPADDR = new SymType.Ext("ipaddr");
 
     final Context ctx;
     final Schema schema;
     final RequestEnvironment env;
     final ActionDef action;
     final Sort longSort;
+    /** An {@code ipaddr} as 137 bits: bit 136 is set for IPv6, bits 135..8 the address, bits 7..0 the prefix length. */
+    final Sort ipSort;
+    private final Set<BoolExpr> wellFormed = new LinkedHashSet<>();
     final Sort stringSort;
     final Map<EntityType, Sort> sorts = new LinkedHashMap<>();
     final Map<String, FuncDecl> functions = new LinkedHashMap<>();
@@ -60,6 +67,7 @@ final class SymEnv {
                 .orElseThrow(() -> new IllegalArgumentException("the schema declares no action `" + env.action() + "`"));
         this.longSort = ctx.mkBitVecSort(64);
         this.stringSort = ctx.mkStringSort();
+        this.ipSort = ctx.mkBitVecSort(IP_BITS);
         this.principal = ctx.mkConst("principal", sort(env.principalType()));
         this.resource = ctx.mkConst("resource", sort(env.resourceType()));
         this.context = (SymValue.Rec) leaf("context", action.context());
@@ -104,6 +112,8 @@ final class SymEnv {
     Sort sortOf(SymType type) {
         if (type instanceof SymType.Bool) {
             return ctx.mkBoolSort();
+        } else if (type.equals(IPADDR)) {
+            return ipSort;
         } else if (type instanceof SymType.Long || type instanceof SymType.Ext) {
             return longSort;
         } else if (type instanceof SymType.Str) {
@@ -128,13 +138,14 @@ final class SymEnv {
             sort(e.entityType());
             return new SymType.Entity(e.entityType());
         } else if (t instanceof SchemaType.SetType s) {
-            if (s.element() instanceof SchemaType.SetType || s.element() instanceof SchemaType.RecordType) {
-                throw new Unsupported("sets of sets or records");
+            if (s.element() instanceof SchemaType.SetType || s.element() instanceof SchemaType.RecordType
+                    || s.element() instanceof SchemaType.ExtensionType x && x.name().equals("ipaddr")) {
+                throw new Unsupported("sets of sets, records or ipaddrs");
             }
             return new SymType.SetOf(symType(s.element()));
         }
         String name = ((SchemaType.ExtensionType) t).name();
-        if (name.equals("decimal") || name.equals("datetime") || name.equals("duration")) {
+        if (name.equals("decimal") || name.equals("datetime") || name.equals("duration") || name.equals("ipaddr")) {
             return new SymType.Ext(name);
         }
         throw new Unsupported("extension type `" + t + "`");
@@ -163,11 +174,28 @@ final class SymEnv {
         }
         Expr c = ctx.mkConst(name, sortOf(type));
         contextLeaves.put(name, c);
-        return new SymValue.Term(type, c);
+        return wellFormed(new SymValue.Term(type, c));
     }
 
     private static String quote(String attribute) {
         return attribute.replace("\\", "\\\\").replace(".", "\\.");
+    }
+
+    /**
+     * Assumes what every value of the type satisfies: for an {@code ipaddr}, an IPv4 address fits in 32 bits
+     * and prefix lengths are at most 32 or 128. Asked of every {@code ipaddr} term a policy reads.
+     */
+    SymValue wellFormed(SymValue v) {
+        if (v instanceof SymValue.Term t && IPADDR.equals(t.type())) {
+            BitVecExpr x = (BitVecExpr) t.term();
+            BoolExpr v6 = ctx.mkEq(ctx.mkExtract(136, 136, x), ctx.mkBV(1, 1));
+            BitVecExpr prefix = ctx.mkExtract(7, 0, x);
+            BitVecExpr address = ctx.mkExtract(135, 8, x);
+            BoolExpr v4 = ctx.mkAnd(ctx.mkBVULE(prefix, ctx.mkBV(32, 8)),
+                    ctx.mkBVULT(address, ctx.mkBV(new java.math.BigInteger("100000000", 16).toString(), 128)));
+            wellFormed.add((BoolExpr) ctx.mkITE(v6, ctx.mkBVULE(prefix, ctx.mkBV(128, 8)), v4));
+        }
+        return v;
     }
 
     /** The attributes of entity term {@code e} of {@code type}, as the schema declares them. */
@@ -275,7 +303,8 @@ final class SymEnv {
 
     /**
      * What every entity store gives, asked of the terms in the footprint and the literals: literals of one
-     * type are distinct, no entity is its own ancestor, and the ancestors of an ancestor are ancestors.
+     * type are distinct, no entity is its own ancestor, and the ancestors of an ancestor are ancestors; and
+     * that the {@code ipaddr} values read are well formed.
      */
     BoolExpr hierarchyConstraints() {
         List<BoolExpr> out = new ArrayList<>();
@@ -305,6 +334,7 @@ final class SymEnv {
                 }
             }
         }
+        out.addAll(wellFormed);
         return out.isEmpty() ? ctx.mkTrue() : ctx.mkAnd(out.toArray(new BoolExpr[0]));
     }
 }

@@ -136,6 +136,25 @@ class AnalyzerTest {
     }
 
     @Test
+    void ipAddresses() {
+        Schema schema = Schema.parseCedarSchema("""
+                entity User { ip: ipaddr };
+                entity Doc;
+                action view appliesTo { principal: User, resource: Doc };
+                """);
+        Analyzer a = new Analyzer(schema);
+        PolicySet inTen = PolicySet.parse("permit(principal, action, resource) when { principal.ip.isInRange(ip(\"10.0.0.0/8\")) };");
+        PolicySet inTenOne = PolicySet.parse("permit(principal, action, resource) when { principal.ip.isInRange(ip(\"10.1.0.0/16\")) };");
+        PolicySet loopback = PolicySet.parse("permit(principal, action, resource) when { principal.ip.isLoopback() };");
+        assertThat(a.implies(inTenOne, inTen, VIEW).verdict()).isEqualTo(Verdict.YES);
+        assertThat(a.implies(inTen, inTenOne, VIEW).verdict()).isEqualTo(Verdict.NO);
+        assertThat(a.disjoint(inTen, loopback, VIEW).verdict()).isEqualTo(Verdict.YES);
+        assertThat(a.implies(loopback, PolicySet.parse(
+                "permit(principal, action, resource) when { principal.ip.isInRange(ip(\"127.0.0.0/8\")) || principal.ip.isIpv6() };"),
+                VIEW).verdict()).isEqualTo(Verdict.YES);
+    }
+
+    @Test
     void extensionFunctionsAreUnsupportedNotAnswered() {
         PolicySet a = PolicySet.parse("permit(principal, action, resource) when { ip(context.ip).isLoopback() };");
         Answer answer = analyzer.equivalent(a, a, VIEW);

@@ -70,14 +70,17 @@ class EncodingDifferentialTest {
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int i = 0; i < cases; i++) {
             long caseSeed = seeds.nextLong();
+            int before = total.mismatches.size();
             compare(GeneratedInputs.generate(caseSeed, EXTRA_REQUESTS), caseSeed, total);
+            for (int m = before; m < total.mismatches.size(); m++) {
+                System.out.println("MISMATCH in case " + i + ": " + total.mismatches.get(m));
+            }
             if ((i + 1) % 100 == 0) {
                 System.out.println((i + 1) + " cases, " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + total);
             }
         }
         System.out.println("seed " + seed + ", " + cases + " cases, " + (System.nanoTime() - start) / 1_000_000_000
                 + " s: " + total);
-        total.mismatches.forEach(m -> System.out.println("MISMATCH " + m));
     }
 
     static Stats run(long seed, int cases) {
