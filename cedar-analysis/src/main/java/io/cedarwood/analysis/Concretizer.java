@@ -7,6 +7,7 @@ import com.microsoft.z3.Expr;
 import com.microsoft.z3.FuncDecl;
 import com.microsoft.z3.FuncInterp;
 import com.microsoft.z3.Model;
+import com.microsoft.z3.Quantifier;
 import com.microsoft.z3.Sort;
 import com.microsoft.z3.UninterpretedSort;
 import com.microsoft.z3.Z3Exception;
@@ -82,6 +83,9 @@ final class Concretizer {
             for (Expr arg : e.getArgs()) {
                 collect(arg, seen);
             }
+        } else if (e.isQuantifier()) {
+            // the solver's simplifier writes set operations as lambdas
+            collect(((Quantifier) e).getBody(), seen);
         }
     }
 

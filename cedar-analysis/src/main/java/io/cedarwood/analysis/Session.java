@@ -2,6 +2,7 @@ package io.cedarwood.analysis;
 
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
@@ -150,8 +151,57 @@ final class Session implements AutoCloseable {
             } catch (Concretizer.NotConcrete e) {
                 return new Outcome(Verdict.UNKNOWN, Optional.empty(), "the solver's model has " + e.getMessage());
             }
-            check(model, cex);
+            return confirm(cex);
+        } finally {
+            solver.pop();
+        }
+    }
+
+    /**
+     * Pins the symbolic input to the counterexample, which must keep the goal (still asserted) satisfiable,
+     * then has the concrete authorizer decide it.
+     */
+    private Outcome confirm(Counterexample cex) {
+        solver.push();
+        try {
+            try {
+                solver.add(ConcreteInput.constraints(env, cex.request(), cex.entities()));
+            } catch (Unsupported u) {
+                return new Outcome(Verdict.UNKNOWN, Optional.empty(), "the counterexample could not be checked: " + u.getMessage());
+            }
+            solver.add(env.hierarchyConstraints());
+            Status status = solver.check();
+            if (status == Status.UNKNOWN) {
+                return new Outcome(Verdict.UNKNOWN, Optional.empty(), "the solver gave up: " + solver.getReasonUnknown());
+            }
+            if (status == Status.UNSATISFIABLE) {
+                throw new IllegalStateException("the counterexample made of the solver's model does not answer the question"
+                        + " (a bug in the concretizer) in " + env.env + " on\n" + cex.describe());
+            }
+            check(solver.getModel(), cex);
             return new Outcome(Verdict.NO, Optional.of(cex), "");
+        } finally {
+            solver.pop();
+        }
+    }
+
+    /**
+     * The value of {@code b} in a model of assertions that determine it (a pinned input). Z3's model
+     * evaluator leaves some set operations unreduced; then the solver decides {@code b}.
+     */
+    private boolean value(Model model, BoolExpr b) {
+        Expr<?> v = model.eval(b, true);
+        if (v.isTrue() || v.isFalse()) {
+            return v.isTrue();
+        }
+        solver.push();
+        try {
+            solver.add(b);
+            Status status = solver.check();
+            if (status == Status.UNKNOWN) {
+                throw new IllegalStateException("the solver gave up on a pinned input: " + solver.getReasonUnknown());
+            }
+            return status == Status.SATISFIABLE;
         } finally {
             solver.pop();
         }
@@ -175,15 +225,15 @@ final class Session implements AutoCloseable {
                 return Optional.empty();
             }
             Model model = solver.getModel();
-            boolean allows = model.eval(set.allows(), true).isTrue();
+            boolean allows = value(model, set.allows());
             Set<PolicyId> reason = new TreeSet<>();
             Set<PolicyId> errors = new TreeSet<>();
             for (CompiledPolicy p : set.policies) {
-                if (model.eval(p.error(), true).isTrue()) {
+                if (value(model, p.error())) {
                     errors.add(p.policy().id());
                 }
                 boolean deciding = p.policy().effect() == (allows ? Effect.PERMIT : Effect.FORBID);
-                if (deciding && model.eval(p.satisfied(), true).isTrue()) {
+                if (deciding && value(model, p.satisfied())) {
                     reason.add(p.policy().id());
                 }
             }
@@ -196,10 +246,10 @@ final class Session implements AutoCloseable {
     /** Fails loudly when the concrete authorizer does not decide the counterexample as the model says. */
     private void check(Model model, Counterexample cex) {
         for (CompiledSet set : compiled) {
-            boolean allows = model.eval(set.allows(), true).isTrue();
+            boolean allows = value(model, set.allows());
             Set<PolicyId> errors = new TreeSet<>();
             for (CompiledPolicy p : set.policies) {
-                if (model.eval(p.error(), true).isTrue()) {
+                if (value(model, p.error())) {
                     errors.add(p.policy().id());
                 }
             }

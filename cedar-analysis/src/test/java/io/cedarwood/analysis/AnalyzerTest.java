@@ -155,6 +155,17 @@ class AnalyzerTest {
     }
 
     @Test
+    void counterexamplesOfSetOperationsAreConfirmed() {
+        PolicySet none = PolicySet.parse("permit(principal, action, resource) when { !principal.tags.containsAny([\"ab\", \"A\"]) };");
+        PolicySet all = PolicySet.parse("permit(principal, action, resource) when { principal.tags.containsAll([\"ab\", \"A\"]) };");
+        for (PolicySet set : new PolicySet[] {none, all}) {
+            assertThat(analyzer.alwaysDenies(set, VIEW).verdict()).isEqualTo(Verdict.NO);
+            assertThat(analyzer.alwaysAllows(set, VIEW).verdict()).isEqualTo(Verdict.NO);
+        }
+        assertThat(analyzer.disjoint(none, all, VIEW).verdict()).isEqualTo(Verdict.YES);
+    }
+
+    @Test
     void extensionFunctionsAreUnsupportedNotAnswered() {
         PolicySet a = PolicySet.parse("permit(principal, action, resource) when { ip(context.ip).isLoopback() };");
         Answer answer = analyzer.equivalent(a, a, VIEW);

@@ -18,7 +18,22 @@ class EncodingRegressionTest {
      */
     @Test
     void extensionMethodWithTheWrongNumberOfArguments() {
-        for (long seed : new long[] {1524581981284463029L, 3737230865479824668L}) {
+        replay(1524581981284463029L, 3737230865479824668L);
+    }
+
+    /**
+     * {@code !G.age.containsAny(["ab", "A"])}: Z3's model evaluator leaves the intersection of a store
+     * chain with a constant array unreduced, so reading the decision off the model with {@code eval} said
+     * deny where the input allowed. Decisions on a pinned input are now asked of the solver when the
+     * evaluator cannot reduce them (found by the second campaign, seed 2026).
+     */
+    @Test
+    void setOperationsTheModelEvaluatorLeavesUnreduced() {
+        replay(-532741683949380608L, -4483416902901004041L);
+    }
+
+    private static void replay(long... seeds) {
+        for (long seed : seeds) {
             EncodingDifferentialTest.Stats stats = new EncodingDifferentialTest.Stats();
             EncodingDifferentialTest.compare(GeneratedInputs.generate(seed, EncodingDifferentialTest.EXTRA_REQUESTS), seed, stats);
             assertThat(stats.mismatches).as("case seed " + seed).isEmpty();
