@@ -95,9 +95,6 @@ final class ConcreteInput {
         if (symbolic instanceof SymValue.Rec r) {
             Map<String, Value> attributes = ((RecordValue) value).attributes();
             for (Map.Entry<String, SymValue.Field> f : r.fields().entrySet()) {
-                if (f.getValue().value() instanceof SymValue.Term t && t.type() == null) {
-                    continue; // of a type the encoding does not cover: no compiled policy reads it
-                }
                 Value v = attributes.get(f.getKey());
                 out.add(v == null ? ctx.mkNot(f.getValue().present()) : f.getValue().present());
                 if (v != null) {

@@ -205,7 +205,10 @@ final class Concretizer {
                 try {
                     v = env.tagValue(type, u, k);
                 } catch (Unsupported e) {
-                    continue; // tags of a type the encoding does not cover: no compiled policy reads them
+                    // tags of a type the encoding does not cover: no compiled policy reads their values
+                    boolean record = env.def(type).tags().orElseThrow() instanceof io.cedarwood.engine.schema.SchemaType.RecordType;
+                    out.put(unescape(k.getString()), record ? RecordValue.EMPTY : SetValue.EMPTY);
+                    continue;
                 }
                 out.put(unescape(k.getString()), value(v.type(), model.eval(v.term(), true)));
             }
@@ -257,16 +260,13 @@ final class Concretizer {
         }
     }
 
-    /** The value of a symbolic value in the model; null for a leaf of a type the encoding does not cover. */
+    /** The value of a symbolic value in the model. */
     private Value value(SymValue v) throws NotConcrete {
         if (v instanceof SymValue.Rec r) {
             Map<String, Value> out = new LinkedHashMap<>();
             for (Map.Entry<String, SymValue.Field> f : r.fields().entrySet()) {
                 if (model.eval(f.getValue().present(), true).isTrue()) {
-                    Value fv = value(f.getValue().value());
-                    if (fv != null) {
-                        out.put(f.getKey(), fv);
-                    }
+                    out.put(f.getKey(), value(f.getValue().value()));
                 }
             }
             return RecordValue.of(out);
@@ -276,7 +276,8 @@ final class Concretizer {
         }
         SymValue.Term t = (SymValue.Term) v;
         if (t.type() == null) {
-            return null;
+            // a set of sets, records or ipaddrs, which no compiled policy reads: the empty one
+            return SetValue.EMPTY;
         }
         return value(t.type(), model.eval(t.term(), true));
     }

@@ -30,6 +30,7 @@ import java.util.TreeSet;
  * One request environment's solver: a Z3 context (closed with the session), the symbolic environment, the
  * compiled policy sets, and a solver with a time limit on every call.
  */
+@SuppressWarnings("unchecked")
 final class Session implements AutoCloseable {
 
     /** A policy compiled: when it is satisfied (it applies and does not error) and when it errors. */

@@ -382,7 +382,7 @@ final class SymCompiler {
             case NOT:
                 return new Result(term(SymType.BOOL, ctx.mkNot(boolTerm(bool(o)))), o.error());
             case NEG: {
-                BitVecExpr x = (BitVecExpr) longTerm(o.value(), "`-`");
+                BitVecExpr x = longTerm(o.value(), "`-`");
                 return new Result(term(SymType.LONG, ctx.mkBVNeg(x)), or(o.error(), ctx.mkNot(ctx.mkBVNegNoOverflow(x))));
             }
             default: {

@@ -53,7 +53,6 @@ final class SymEnv {
     final Map<EntityType, Sort> sorts = new LinkedHashMap<>();
     final Map<String, FuncDecl> functions = new LinkedHashMap<>();
     final Map<EntityUid, Expr> literals = new LinkedHashMap<>();
-    final Map<String, Expr> contextLeaves = new LinkedHashMap<>();
     final List<Expr> footprint = new ArrayList<>();
     final Expr principal;
     final Expr resource;
@@ -159,9 +158,6 @@ final class SymEnv {
                 String path = name + "." + quote(a.getKey());
                 SymValue v = leaf(path, a.getValue().type());
                 BoolExpr present = a.getValue().required() ? ctx.mkTrue() : ctx.mkBoolConst(path + "?");
-                if (!a.getValue().required()) {
-                    contextLeaves.put(path + "?", present);
-                }
                 fields.put(a.getKey(), new SymValue.Field(v, present));
             }
             return new SymValue.Rec(fields);
@@ -173,7 +169,6 @@ final class SymEnv {
             return new SymValue.Term(null, null);
         }
         Expr c = ctx.mkConst(name, sortOf(type));
-        contextLeaves.put(name, c);
         return wellFormed(new SymValue.Term(type, c));
     }
 

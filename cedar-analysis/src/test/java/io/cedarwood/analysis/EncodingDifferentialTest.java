@@ -61,21 +61,25 @@ class EncodingDifferentialTest {
         assertThat(stats.comparisons).as("comparisons made").isGreaterThan(CASES);
     }
 
-    /** A campaign: {@code java ... EncodingDifferentialTest SEED CASES}; prints progress and the totals. */
+    /**
+     * A campaign: {@code java ... EncodingDifferentialTest SEED CASES [EXTRA_REQUESTS]}; prints progress,
+     * each mismatch with its case seed, and the totals.
+     */
     public static void main(String[] args) {
         long seed = Long.parseLong(args[0]);
         int cases = Integer.parseInt(args[1]);
+        int extra = args.length > 2 ? Integer.parseInt(args[2]) : EXTRA_REQUESTS;
         long start = System.nanoTime();
         Stats total = new Stats();
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int i = 0; i < cases; i++) {
             long caseSeed = seeds.nextLong();
             int before = total.mismatches.size();
-            compare(GeneratedInputs.generate(caseSeed, EXTRA_REQUESTS), caseSeed, total);
+            compare(GeneratedInputs.generate(caseSeed, extra), caseSeed, total);
             for (int m = before; m < total.mismatches.size(); m++) {
                 System.out.println("MISMATCH in case " + i + ": " + total.mismatches.get(m));
             }
-            if ((i + 1) % 100 == 0) {
+            if ((i + 1) % 10 == 0) {
                 System.out.println((i + 1) + " cases, " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + total);
             }
         }
