@@ -18,6 +18,7 @@ import io.cedarwood.engine.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pins a symbolic environment to one concrete input: the principal, the resource and the context are the
@@ -39,14 +40,38 @@ final class ConcreteInput {
 
     static BoolExpr constraints(SymEnv env, Request request, Entities entities) {
         ConcreteInput in = new ConcreteInput(env);
-        in.pin(request, entities);
+        in.pinRequest(request);
+        in.pinEntities(entities);
+        in.pinAncestors(entities, Set.of());
         return in.ctx.mkAnd(in.out.toArray(new BoolExpr[0]));
     }
 
-    private void pin(Request request, Entities entities) {
+    /** The store alone: every entity's attributes, tags and ancestors; for a store asked many requests. */
+    static BoolExpr entities(SymEnv env, Entities entities) {
+        ConcreteInput in = new ConcreteInput(env);
+        in.pinEntities(entities);
+        in.pinAncestors(entities, Set.of());
+        return in.ctx.mkAnd(in.out.toArray(new BoolExpr[0]));
+    }
+
+    /**
+     * The request, on a store pinned with {@link #entities}: with the ancestors of the entities named since
+     * ({@code pinned} are those named then).
+     */
+    static BoolExpr request(SymEnv env, Request request, Entities entities, Set<EntityUid> pinned) {
+        ConcreteInput in = new ConcreteInput(env);
+        in.pinRequest(request);
+        in.pinAncestors(entities, pinned);
+        return in.ctx.mkAnd(in.out.toArray(new BoolExpr[0]));
+    }
+
+    private void pinRequest(Request request) {
         out.add(ctx.mkEq(env.principal, env.literal(request.principal())));
         out.add(ctx.mkEq(env.resource, env.literal(request.resource())));
         pin(env.context, request.context());
+    }
+
+    private void pinEntities(Entities entities) {
         for (Entity e : entities) {
             EntityType type = e.uid().type();
             if (type.isAction() || !env.schema.entityType(type).isPresent()) {
@@ -73,8 +98,14 @@ final class ConcreteInput {
                 // an entity of a type the encoding leaves out: no compiled policy reads it
             }
         }
-        // every entity of a type the environment knows, in the store or only named: its ancestors
+    }
+
+    /** Every entity of a type the environment knows, in the store or only named: its ancestors. */
+    private void pinAncestors(Entities entities, Set<EntityUid> skip) {
         for (EntityUid uid : List.copyOf(env.literals.keySet())) {
+            if (skip.contains(uid)) {
+                continue;
+            }
             EntityType type = uid.type();
             for (EntityType f : env.ancestorTypes(type)) {
                 if (!env.sorts.containsKey(f)) {

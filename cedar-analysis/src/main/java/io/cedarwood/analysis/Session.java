@@ -81,6 +81,8 @@ final class Session implements AutoCloseable {
     final SymEnv env;
     private final Solver solver;
     private final List<CompiledSet> compiled = new ArrayList<>();
+    private io.cedarwood.engine.Entities pinnedStore;
+    private Set<io.cedarwood.engine.value.EntityUid> pinnedLiterals;
 
     Session(Schema schema, RequestEnvironment environment, Duration timeout) {
         this.ctx = new Context();
@@ -214,12 +216,22 @@ final class Session implements AutoCloseable {
 
     /**
      * The solver's value of the compiled set on one concrete input; empty when the input breaks what the
-     * encoding assumes of every entity store (it then says nothing of the input).
+     * encoding assumes of every entity store (it then says nothing of the input). The first call pins the
+     * session to its store for good: later calls must pass the same store, and the session asks nothing else.
      */
     Optional<Decided> decide(CompiledSet set, io.cedarwood.engine.Request request, io.cedarwood.engine.Entities entities) {
+        if (pinnedStore != entities) {
+            if (pinnedStore != null) {
+                throw new IllegalStateException("a session decides on one entity store");
+            }
+            // the store, once for all its requests: the session stays pinned to it
+            solver.add(ConcreteInput.entities(env, entities));
+            pinnedStore = entities;
+            pinnedLiterals = Set.copyOf(env.literals.keySet());
+        }
         solver.push();
         try {
-            solver.add(ConcreteInput.constraints(env, request, entities));
+            solver.add(ConcreteInput.request(env, request, entities, pinnedLiterals));
             solver.add(env.hierarchyConstraints());
             Status status = solver.check();
             if (status != Status.SATISFIABLE) {
