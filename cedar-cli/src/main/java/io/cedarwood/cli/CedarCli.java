@@ -33,6 +33,8 @@ import java.util.concurrent.Callable;
                 RunTestsCommand.class,
                 LanguageVersionCommand.class,
                 IntegrationTestsCommand.class,
+                SymccCommand.class,
+                AnalyzeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CedarCli implements Callable<Integer> {

@@ -50,7 +50,7 @@ class PartiallyAuthorizeCommandTest {
         Result deny = cedar(partially("--principal", "User::\"bob\"", "--resource", "Photo::\"passport.jpg\"",
                 "--context", PHOTOS.resolve("context-office.json").toString(), "-v"));
         assertThat(deny.exitCode()).isEqualTo(2);
-        assertThat(deny.out()).startsWith("DENY").contains("must be determining: policy2");
+        assertThat(deny.out()).startsWith("DENY").contains("must be determining: private-needs-owner");
     }
 
     @Test
