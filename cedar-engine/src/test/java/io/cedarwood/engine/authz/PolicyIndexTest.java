@@ -51,6 +51,7 @@ class PolicyIndexTest {
                 permit(principal, action, resource is Doc in Folder::"f");
                 permit(principal, action, resource) when { false };
                 permit(principal == User::"alice", action, resource);
+                permit(principal, action, resource is Doc in Folder::"g");
                 """);
         Entities entities = Entities.of(List.of(
                 new Entity(ALICE, java.util.Map.of(), Set.of(EntityUid.of("Group", "staff"))),
