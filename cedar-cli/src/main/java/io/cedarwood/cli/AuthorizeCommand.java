@@ -7,7 +7,6 @@ import io.cedarwood.engine.authz.AuthorizationError;
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.authz.Response;
 import io.cedarwood.engine.entities.Entities;
-import io.cedarwood.engine.json.CedarJson;
 import io.cedarwood.engine.schema.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +46,7 @@ final class AuthorizeCommand implements Callable<Integer> {
     public Integer call() {
         PolicySet policySet = policies.policySet();
         Schema schema = schemaOptions.given() ? schemaOptions.schema() : null;
-        String entitiesJson = Cli.readFileOrStdin(entitiesFile, "entities");
-        Entities entities = Entities.of(schema == null
-                ? CedarJson.readEntities(entitiesJson)
-                : CedarJson.readEntities(entitiesJson, schema));
+        Entities entities = Cli.readEntities(entitiesFile, schema);
         Request req = request.request(schema);
         long start = System.nanoTime();
         Response response = new Authorizer().isAuthorized(req, policySet, entities);

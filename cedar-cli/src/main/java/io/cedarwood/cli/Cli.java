@@ -1,5 +1,8 @@
 package io.cedarwood.cli;
 
+import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.json.CedarJson;
+import io.cedarwood.engine.schema.Schema;
 import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.parser.PolicyParser;
@@ -49,6 +52,15 @@ final class Cli {
     }
 
     /** Decodes strict UTF-8, naming the first byte that is not, by line and column, when there is one. */
+    /**
+     * The entities in {@code file} (standard input for {@code null} or {@code -}), read by their declared types
+     * when {@code schema} is not {@code null}.
+     */
+    static Entities readEntities(String file, Schema schema) {
+        String json = readFileOrStdin(file, "entities");
+        return Entities.of(schema == null ? CedarJson.readEntities(json) : CedarJson.readEntities(json, schema));
+    }
+
     static String decodeUtf8(byte[] bytes, String what, String name) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -66,10 +66,7 @@ final class PartiallyAuthorizeCommand implements Callable<Integer> {
     public Integer call() {
         PolicySet policySet = policies.policySet();
         Schema schema = schemaOptions.given() ? schemaOptions.schema() : null;
-        String entitiesJson = Cli.readFileOrStdin(entitiesFile, "entities");
-        Entities entities = Entities.of(schema == null
-                ? CedarJson.readEntities(entitiesJson)
-                : CedarJson.readEntities(entitiesJson, schema));
+        Entities entities = Cli.readEntities(entitiesFile, schema);
         EntityUid actionUid = uid("action", action);
         PartialRequest.Builder request = PartialRequest.builder().action(actionUid);
         if (principal != null) {
