@@ -62,11 +62,11 @@ class SchemaBasedReadingTest {
     }
 
     private static JsonFormatException entitiesError(String json) {
-        return catchThrowableOfType(() -> CedarJson.readEntities(json, SCHEMA), JsonFormatException.class);
+        return catchThrowableOfType(JsonFormatException.class, () -> CedarJson.readEntities(json, SCHEMA));
     }
 
     private static JsonFormatException userError(String members) {
-        JsonFormatException e = catchThrowableOfType(() -> userAttributes(members), JsonFormatException.class);
+        JsonFormatException e = catchThrowableOfType(JsonFormatException.class, () -> userAttributes(members));
         assertThat(e).as("an error for %s", members).isNotNull();
         return e;
     }
@@ -355,7 +355,7 @@ class SchemaBasedReadingTest {
         }
 
         private JsonFormatException error(String actions) {
-            return catchThrowableOfType(() -> read(actions), JsonFormatException.class);
+            return catchThrowableOfType(JsonFormatException.class, () -> read(actions));
         }
 
         @Test
@@ -422,7 +422,7 @@ class SchemaBasedReadingTest {
     @Nested
     class Contexts {
         private JsonFormatException error(String json, EntityUid action) {
-            return catchThrowableOfType(() -> CedarJson.readContext(json, SCHEMA, action), JsonFormatException.class);
+            return catchThrowableOfType(JsonFormatException.class, () -> CedarJson.readContext(json, SCHEMA, action));
         }
 
         @Test
@@ -463,9 +463,9 @@ class SchemaBasedReadingTest {
 
         @Test
         void requestWithAnUndeclaredActionSaysWhere() {
-            JsonFormatException e = catchThrowableOfType(() -> CedarJson.readRequest("""
+            JsonFormatException e = catchThrowableOfType(JsonFormatException.class, () -> CedarJson.readRequest("""
                     {"principal": "User::\\"alice\\"", "action": "Action::\\"write\\"", "resource": "Doc::\\"d\\"",
-                     "context": {}}""", SCHEMA), JsonFormatException.class);
+                     "context": {}}""", SCHEMA));
             assertThat(e.path()).isEqualTo("$.action");
         }
     }

@@ -31,9 +31,8 @@ class SchemaValidateRequestTest {
     private static final RecordValue CONTEXT = RecordValue.of(Map.of("amount", DecimalValue.parse("1.5")));
 
     private static String problem(EntityUid principal, EntityUid action, EntityUid resource, Map<String, Value> context) {
-        RequestValidationException e = catchThrowableOfType(
-                () -> SCHEMA.validateRequest(new Request(principal, action, resource, RecordValue.of(context))),
-                RequestValidationException.class);
+        RequestValidationException e = catchThrowableOfType(RequestValidationException.class,
+                () -> SCHEMA.validateRequest(new Request(principal, action, resource, RecordValue.of(context))));
         assertThat(e).as("a validation error").isNotNull();
         return e.getMessage();
     }
@@ -104,7 +103,7 @@ class SchemaValidateRequestTest {
 
     @Test
     void validationErrorIsACedarException() {
-        assertThat(catchThrowableOfType(() -> SCHEMA.validateRequest(new Request(ALICE, READ, DOC)), CedarException.class))
+        assertThat(catchThrowableOfType(CedarException.class, () -> SCHEMA.validateRequest(new Request(ALICE, READ, DOC))))
                 .isInstanceOf(RequestValidationException.class);
     }
 }
