@@ -78,7 +78,7 @@ class LikeTest {
     @Test
     void agreesWithARegularExpressionOnLongerRandomInputs() {
         Random random = new Random(11);
-        for (int n = 0; n < 20_000; n++) {
+        for (int n = 0; n < 5_000; n++) {
             String pattern = randomString(random, "aab**", 14);
             String text = randomString(random, "aab", 24);
             StringBuilder regex = new StringBuilder();
