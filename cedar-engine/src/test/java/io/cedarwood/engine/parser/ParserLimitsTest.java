@@ -33,4 +33,32 @@ class ParserLimitsTest {
 
         assertThat(set.policies()).hasSize(1);
     }
+
+    @Test
+    void aMillionOperandConjunctionIsRefusedBeforeItIsParsed() {
+        String chain = "true" + " && true".repeat(999_999);
+        ParseException e = PolicyParserErrorTest.conditionError(chain);
+
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.message()).isEqualTo("the expression is nested too deeply");
+            assertThat(err.help()).startsWith("at most 500 levels of nested operations are supported");
+        });
+    }
+
+    @Test
+    void longChainsOfEachOperatorAreRefusedAndShortOnesParse() {
+        for (String op : new String[] {" || ", " && ", " + ", " - ", " * "}) {
+            String operand = op.equals(" || ") || op.equals(" && ") ? "true" : "1";
+            String longChain = operand + (op + operand).repeat(100_000);
+            assertThat(PolicyParserErrorTest.conditionError(longChain).errors()).singleElement()
+                    .satisfies(err -> assertThat(err.message()).isEqualTo("the expression is nested too deeply"));
+            // within the limit: many chains side by side, and subtraction of negative numbers
+            String shortChain = operand + (op + operand).repeat(400);
+            PolicySet.parse(String.format("permit(principal, action, resource) when { [%s, %s] == [%s] };",
+                    shortChain, shortChain, shortChain));
+        }
+        PolicySet.parse("permit(principal, action, resource) when { 1" + " - -1".repeat(450) + " == 0 };");
+        assertThat(PolicyParserErrorTest.conditionError("context" + ".a".repeat(100_000)).errors())
+                .singleElement().satisfies(err -> assertThat(err.message()).isEqualTo("the expression is nested too deeply"));
+    }
 }
