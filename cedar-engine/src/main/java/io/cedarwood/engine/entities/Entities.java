@@ -56,9 +56,21 @@ public final class Entities implements EntityProvider, Iterable<Entity> {
     }
 
     /**
+     * The most ancestors kept for one entity. An entity with more (deep in a long chain of parents, or
+     * below one) has its ancestors found by a walk of the parents each time they are asked for, so that
+     * the store stays linear in its input rather than quadratic (the reference keeps them all: a chain of
+     * 10,000 parents would be 50 million pairs). See docs/limits.md.
+     */
+    static final int MAX_KEPT_ANCESTORS = 64;
+
+    /** Marks, in the closure, an entity whose ancestors are too many to keep. */
+    private static final Set<EntityUid> WALK = Collections.unmodifiableSet(new LinkedHashSet<>());
+
+    /**
      * The ancestors of every entity: a depth-first walk of the parent relation, without recursion so that
      * a long chain of parents cannot exhaust the stack. Each entity's set is the union of its parents and
-     * their (already computed) sets; meeting an entity whose set is still being computed means a cycle.
+     * their (already computed) sets, or {@link #WALK} past {@link #MAX_KEPT_ANCESTORS}; meeting an entity
+     * whose set is still being computed means a cycle.
      */
     private static Map<EntityUid, Set<EntityUid>> closure(Map<EntityUid, Entity> byUid) {
         Map<EntityUid, Set<EntityUid>> done = new HashMap<>();
@@ -92,13 +104,41 @@ public final class Entities implements EntityProvider, Iterable<Entity> {
                 inProgress.remove(uid);
                 Set<EntityUid> result = new LinkedHashSet<>();
                 for (EntityUid parent : byUid.get(uid).parents()) {
+                    Set<EntityUid> above = done.getOrDefault(parent, Set.of());
+                    if (above == WALK) {
+                        result = WALK;
+                        break;
+                    }
                     result.add(parent);
-                    result.addAll(done.getOrDefault(parent, Set.of()));
+                    result.addAll(above);
+                    if (result.size() > MAX_KEPT_ANCESTORS) {
+                        result = WALK;
+                        break;
+                    }
                 }
-                done.put(uid, result.isEmpty() ? Set.of() : Collections.unmodifiableSet(result));
+                done.put(uid, result == WALK ? WALK : result.isEmpty() ? Set.of() : Collections.unmodifiableSet(result));
             }
         }
         return done;
+    }
+
+    /** The ancestors of an entity whose set was not kept: a walk of the parents, using the sets kept. */
+    private Set<EntityUid> walk(EntityUid uid) {
+        Set<EntityUid> result = new LinkedHashSet<>();
+        Deque<EntityUid> toVisit = new ArrayDeque<>(entities.get(uid).parents());
+        while (!toVisit.isEmpty()) {
+            EntityUid next = toVisit.pop();
+            if (!result.add(next)) {
+                continue;
+            }
+            Set<EntityUid> kept = ancestors.getOrDefault(next, Set.of());
+            if (kept == WALK) {
+                toVisit.addAll(entities.get(next).parents());
+            } else {
+                result.addAll(kept);
+            }
+        }
+        return Collections.unmodifiableSet(result);
     }
 
     @Override
@@ -106,10 +146,14 @@ public final class Entities implements EntityProvider, Iterable<Entity> {
         return entities.get(uid);
     }
 
-    /** Every ancestor of {@code uid}, computed when the store was built; empty when the entity is absent. */
+    /**
+     * Every ancestor of {@code uid}, computed when the store was built (for an entity with more than
+     * {@link #MAX_KEPT_ANCESTORS}, when asked); empty when the entity is absent.
+     */
     @Override
     public Set<EntityUid> ancestors(EntityUid uid) {
-        return ancestors.getOrDefault(uid, Set.of());
+        Set<EntityUid> kept = ancestors.getOrDefault(uid, Set.of());
+        return kept == WALK ? walk(uid) : kept;
     }
 
     /** Whether the store has an entity with this uid. */

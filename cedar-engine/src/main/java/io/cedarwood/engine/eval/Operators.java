@@ -14,6 +14,7 @@ import io.cedarwood.engine.value.SetValue;
 import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -136,10 +137,10 @@ final class Operators {
 
     /**
      * Whether {@code text} matches {@code pattern}, code point by code point, a wildcard matching any
-     * sequence. Greedy with one remembered wildcard position, so it takes at most
-     * {@code O(|text| * |pattern|)} steps (no exponential backtracking): on a mismatch only the most
-     * recent wildcard needs to absorb one more code point, since anything an earlier wildcard could
-     * absorb instead the later one can too.
+     * sequence. Linear in {@code |text| + |pattern|}: the text before the first wildcard must be a prefix,
+     * the text after the last one a suffix, and each piece in between is matched at its leftmost
+     * occurrence after the previous piece (a Knuth-Morris-Pratt search), since any later occurrence would
+     * leave less text for the pieces that follow.
      */
     static boolean like(String text, Pattern pattern) {
         return like(text, flatten(pattern));
@@ -147,34 +148,78 @@ final class Operators {
 
     /** {@link #like(String, Pattern)} with the pattern already {@linkplain #flatten flattened}. */
     static boolean like(String text, int[] p) {
-        // i and starText index chars of text, stepping a code point at a time
-        int n = text.length();
-        int i = 0; // into text
-        int j = 0; // into p
-        int star = -1; // in p, the most recent wildcard
-        int starText = 0; // in text, where that wildcard's match currently ends
-        while (i < n) {
-            if (j < p.length && p[j] == WILDCARD) {
-                star = j++;
-                starText = i;
-                continue;
-            }
-            int c = text.codePointAt(i);
-            if (j < p.length && p[j] == c) {
-                i += Character.charCount(c);
-                j++;
-            } else if (star >= 0) {
-                j = star + 1;
-                starText += Character.charCount(text.codePointAt(starText));
-                i = starText;
-            } else {
+        int[] t = text.codePoints().toArray();
+        int firstStar = indexOf(p, WILDCARD, 0);
+        if (firstStar < 0) {
+            return Arrays.equals(t, p);
+        }
+        int lastStar = lastIndexOf(p, WILDCARD);
+        int suffix = p.length - lastStar - 1;
+        if (firstStar + suffix > t.length
+                || !Arrays.equals(t, 0, firstStar, p, 0, firstStar)
+                || !Arrays.equals(t, t.length - suffix, t.length, p, lastStar + 1, p.length)) {
+            return false;
+        }
+        int from = firstStar; // in t: where the text left to the middle pieces begins
+        int to = t.length - suffix; // and ends
+        for (int star = firstStar; star < lastStar; ) {
+            int next = indexOf(p, WILDCARD, star + 1);
+            int found = find(t, from, to, p, star + 1, next);
+            if (found < 0) {
                 return false;
             }
+            from = found + (next - star - 1);
+            star = next;
         }
-        while (j < p.length && p[j] == WILDCARD) {
-            j++;
+        return true;
+    }
+
+    /** The leftmost index in {@code t[from, to)} where {@code p[pFrom, pTo)} occurs entirely, or -1. */
+    private static int find(int[] t, int from, int to, int[] p, int pFrom, int pTo) {
+        int m = pTo - pFrom;
+        if (m == 0) {
+            return from;
         }
-        return j == p.length;
+        int[] border = new int[m]; // border[k]: the longest proper border of p[pFrom, pFrom + k + 1)
+        for (int k = 1, b = 0; k < m; k++) {
+            while (b > 0 && p[pFrom + k] != p[pFrom + b]) {
+                b = border[b - 1];
+            }
+            if (p[pFrom + k] == p[pFrom + b]) {
+                b++;
+            }
+            border[k] = b;
+        }
+        for (int i = from, matched = 0; i < to; i++) {
+            while (matched > 0 && t[i] != p[pFrom + matched]) {
+                matched = border[matched - 1];
+            }
+            if (t[i] == p[pFrom + matched]) {
+                matched++;
+            }
+            if (matched == m) {
+                return i - m + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(int[] a, int x, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(int[] a, int x) {
+        for (int i = a.length - 1; i >= 0; i--) {
+            if (a[i] == x) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A code point never found in text: marks a wildcard in a flattened pattern. */

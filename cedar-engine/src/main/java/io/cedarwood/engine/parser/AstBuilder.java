@@ -52,6 +52,7 @@ import io.cedarwood.engine.parser.antlr.CedarParser.UnaryContext;
 import io.cedarwood.engine.parser.antlr.CedarParser.VariableDefContext;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.CedarException;
+import io.cedarwood.engine.value.CedarStrings;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.LongValue;
@@ -87,6 +88,7 @@ final class AstBuilder {
     private static final String SCOPE_HELP =
             "policy scopes must contain a `principal`, `action`, and `resource` element in that order";
     private static final BigInteger LONG_MIN_MAGNITUDE = BigInteger.ONE.shiftLeft(63);
+    private static final int MAX_LONG_DIGITS = String.valueOf(Long.MAX_VALUE).length();
     private static final List<String> BUILTIN_METHODS =
             List.of("contains", "containsAll", "containsAny", "isEmpty", "getTag", "hasTag");
 
@@ -975,12 +977,18 @@ final class AstBuilder {
     /** The value of an integer literal, negated if asked; {@code null} after an out-of-range error. */
     private Expr longLiteral(Token number, boolean negate) {
         String digits = number.getText();
-        BigInteger value = new BigInteger(digits);
-        if (negate) {
+        int firstNonZero = 0;
+        while (firstNonZero < digits.length() - 1 && digits.charAt(firstNonZero) == '0') {
+            firstNonZero++;
+        }
+        // a long has at most 19 digits: measure before converting (BigInteger is quadratic in the length)
+        BigInteger value = digits.length() - firstNonZero > MAX_LONG_DIGITS ? null
+                : new BigInteger(digits.substring(firstNonZero));
+        if (value != null && negate) {
             value = value.negate();
         }
-        if (value.bitLength() > 63 && !(negate && value.negate().equals(LONG_MIN_MAGNITUDE))) {
-            error(span(number), "integer literal `" + digits + "` is too large",
+        if (value == null || value.bitLength() > 63 && !(negate && value.negate().equals(LONG_MIN_MAGNITUDE))) {
+            error(span(number), "integer literal `" + CedarStrings.shorten(digits) + "` is too large",
                     "maximum allowed integer literal is `" + Long.MAX_VALUE + "`");
             return null;
         }

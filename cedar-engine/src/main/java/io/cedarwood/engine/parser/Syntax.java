@@ -1,5 +1,6 @@
 package io.cedarwood.engine.parser;
 
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.parser.antlr.CedarLexer;
 import io.cedarwood.engine.parser.antlr.CedarParser;
@@ -20,6 +21,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,20 +96,78 @@ final class Syntax {
         return syntax;
     }
 
+    // the chains of binary operators and accesses the token scan counts, tightest binding last
+    private static final int OR = 0;
+    private static final int AND = 1;
+    private static final int ADD = 2;
+    private static final int MULT = 3;
+    private static final int ACCESS = 4;
+
+    /**
+     * Refuses bracket nesting past {@link #MAX_BRACKET_NESTING} and, at each bracket level, a chain of
+     * {@code ||}, {@code &&}, {@code +}/{@code -}, {@code *} or {@code .} with {@link Expr#MAX_DEPTH} or more
+     * operators: such a chain nests at least one level per operator, so the expression would be refused
+     * anyway, and counting first keeps a million-operand chain from being parsed into a tree.
+     */
     private void checkNesting() {
         int depth = 0;
+        int[][] chains = new int[MAX_BRACKET_NESTING + 1][ACCESS + 1];
+        Token previous = null;
         for (Token t : tokens) {
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            int[] chain = chains[depth];
             switch (t.getType()) {
                 case CedarLexer.LPAREN, CedarLexer.LBRACKET, CedarLexer.LBRACE -> {
                     if (++depth > MAX_BRACKET_NESTING) {
                         throw tooDeep(t);
                     }
+                    Arrays.fill(chains[depth], 0);
                 }
                 case CedarLexer.RPAREN, CedarLexer.RBRACKET, CedarLexer.RBRACE -> depth = Math.max(0, depth - 1);
+                case CedarLexer.OR -> count(chain, OR, t);
+                case CedarLexer.AND -> count(chain, AND, t);
+                case CedarLexer.PLUS -> count(chain, ADD, t);
+                case CedarLexer.DASH -> {
+                    if (endsOperand(previous)) {
+                        count(chain, ADD, t);
+                    }
+                }
+                case CedarLexer.STAR -> count(chain, MULT, t);
+                case CedarLexer.DOT -> count(chain, ACCESS, t);
+                case CedarLexer.EQ, CedarLexer.NE, CedarLexer.LT, CedarLexer.LE, CedarLexer.GE, CedarLexer.GT,
+                        CedarLexer.IN, CedarLexer.HAS, CedarLexer.LIKE, CedarLexer.IS -> Arrays.fill(chain, ADD, chain.length, 0);
+                case CedarLexer.COMMA, CedarLexer.COLON, CedarLexer.SEMI, CedarLexer.IF, CedarLexer.THEN,
+                        CedarLexer.ELSE, CedarLexer.WHEN, CedarLexer.UNLESS -> Arrays.fill(chain, 0);
                 default -> {
                 }
             }
+            previous = t;
         }
+    }
+
+    /** One more operator of {@code kind} in the chain; the chains binding tighter end there. */
+    private void count(int[] chain, int kind, Token t) {
+        Arrays.fill(chain, kind + 1, chain.length, 0);
+        if (++chain[kind] >= Expr.MAX_DEPTH) {
+            throw new ParseException(text, List.of(new ParseError("the expression is nested too deeply", span(t),
+                    "at most " + Expr.MAX_DEPTH + " levels of nested operations are supported, a policy's scope and conditions included")));
+        }
+    }
+
+    /** Whether {@code t} can end an operand, so that a {@code -} after it subtracts rather than negates. */
+    private static boolean endsOperand(Token t) {
+        if (t == null) {
+            return false;
+        }
+        return switch (t.getType()) {
+            case CedarLexer.IDENTIFIER, CedarLexer.NUMBER, CedarLexer.STRING, CedarLexer.TRUE, CedarLexer.FALSE,
+                    CedarLexer.PRINCIPAL, CedarLexer.ACTION, CedarLexer.RESOURCE, CedarLexer.CONTEXT,
+                    CedarLexer.PRINCIPAL_SLOT, CedarLexer.RESOURCE_SLOT, CedarLexer.OTHER_SLOT,
+                    CedarLexer.RPAREN, CedarLexer.RBRACKET, CedarLexer.RBRACE -> true;
+            default -> false;
+        };
     }
 
     private ParseException tooDeep(Token t) {

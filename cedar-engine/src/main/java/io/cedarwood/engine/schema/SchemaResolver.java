@@ -567,6 +567,11 @@ final class SchemaResolver {
         if (!problems.isEmpty()) {
             return result;
         }
+        EntityType tooMany = firstPastAncestorLimit(parents);
+        if (tooMany != null) {
+            problem(tooManyAncestors("entity type"), entityDecls.get(tooMany.name()).path(), null);
+            return result;
+        }
         for (Map.Entry<EntityType, EntityDecl> e : decls.entrySet()) {
             EntityType name = e.getKey();
             List<String> choices = e.getValue() instanceof EntityDecl.Enumerated en
@@ -575,6 +580,26 @@ final class SchemaResolver {
                     shapes.get(name), tags.get(name), choices, e.getValue().annotations()));
         }
         return result;
+    }
+
+    /**
+     * The member at which the (member, ancestor) pairs of {@code parents}' closure, counted one member at a
+     * time without keeping them, pass {@link SchemaLimits#MAX_ANCESTOR_PAIRS}; {@code null} if they do not.
+     */
+    private static <T> T firstPastAncestorLimit(Map<T, Set<T>> parents) {
+        long pairs = 0;
+        for (T member : parents.keySet()) {
+            pairs += closure(member, parents).size();
+            if (pairs > SchemaLimits.MAX_ANCESTOR_PAIRS) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    private static String tooManyAncestors(String what) {
+        return "the " + what + " hierarchy is too large: its members have more than " + SchemaLimits.MAX_ANCESTOR_PAIRS
+                + " ancestors in all, counting each member once for each of its ancestors";
     }
 
     /** Everything reachable from {@code start} in {@code edges}, breadth first, iteratively. */
@@ -625,6 +650,11 @@ final class SchemaResolver {
         }
         Map<EntityUid, ActionDef> result = new LinkedHashMap<>();
         if (!problems.isEmpty()) {
+            return result;
+        }
+        EntityUid tooMany = firstPastAncestorLimit(parents);
+        if (tooMany != null) {
+            problem(tooManyAncestors("action"), actionDecls.get(tooMany).path(), null);
             return result;
         }
         Map<EntityUid, Set<EntityUid>> ancestors = new HashMap<>();

@@ -10,6 +10,7 @@ import io.cedarwood.engine.value.EntityUid;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class SchemaView {
     private final Map<EntityType, Set<EntityType>> descendants = new HashMap<>();
     private final Map<EntityUid, Set<EntityUid>> actionDescendants = new HashMap<>();
     private final List<RequestEnv> requestEnvs = new ArrayList<>();
+    private final Map<SchemaType, Type> converted = new IdentityHashMap<>();
 
     SchemaView(ResolvedSchema schema) {
         this.entityTypes = schema.entityTypes();
@@ -133,8 +135,21 @@ final class SchemaView {
         return tags.get(name);
     }
 
-    /** A schema type as a validator type; records are closed. */
-    static Type of(SchemaType t) {
+    /**
+     * A schema type as a validator type; records are closed. A schema type used in many places (a common
+     * type) is one object, and so is its validator type: converted once, never expanded into a tree, which
+     * could be exponentially larger than the schema (each of 28 record types naming the next one twice).
+     */
+    private Type of(SchemaType t) {
+        Type done = converted.get(t);
+        if (done == null) {
+            done = convert(t);
+            converted.put(t, done);
+        }
+        return done;
+    }
+
+    private Type convert(SchemaType t) {
         if (t instanceof SchemaType.BoolType) {
             return Type.BOOL;
         } else if (t instanceof SchemaType.LongType) {
@@ -144,14 +159,18 @@ final class SchemaView {
         } else if (t instanceof SchemaType.SetType s) {
             return Type.set(of(s.element()));
         } else if (t instanceof SchemaType.RecordType r) {
-            return record(r);
+            return convertRecord(r);
         } else if (t instanceof SchemaType.EntityRefType e) {
             return Type.entity(e.entityType());
         }
         return new Type.ExtensionType(((SchemaType.ExtensionType) t).name());
     }
 
-    static Type.RecordType record(SchemaType.RecordType r) {
+    private Type.RecordType record(SchemaType.RecordType r) {
+        return (Type.RecordType) of(r);
+    }
+
+    private Type.RecordType convertRecord(SchemaType.RecordType r) {
         Map<String, Type.Attribute> attributes = new TreeMap<>();
         for (Map.Entry<String, SchemaType.AttributeType> e : r.attributes().entrySet()) {
             attributes.put(e.getKey(), new Type.Attribute(of(e.getValue().type()), e.getValue().required()));

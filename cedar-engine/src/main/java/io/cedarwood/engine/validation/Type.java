@@ -107,7 +107,9 @@ sealed interface Type {
     record SetType(Type element) implements Type {
         @Override
         public String toString() {
-            return "Set<" + (element == null ? "__cedar::internal::Any" : element.toString()) + ">";
+            StringBuilder out = new StringBuilder();
+            write(this, out);
+            return out.toString();
         }
     }
 
@@ -126,12 +128,43 @@ sealed interface Type {
 
         @Override
         public String toString() {
-            StringBuilder out = new StringBuilder(open ? "__cedar::internal::OpenRecord{" : "{");
-            for (Map.Entry<String, Attribute> e : attributes.entrySet()) {
-                out.append(e.getKey()).append(e.getValue().required() ? "" : "?").append(": ")
-                        .append(e.getValue().type()).append(',');
+            StringBuilder out = new StringBuilder();
+            write(this, out);
+            return out.toString();
+        }
+    }
+
+    /**
+     * How many characters of a type a message shows before it writes {@code ...}. The reference writes
+     * every type whole; here a type from a schema that names a common type twice at each of many levels
+     * would be exponentially long written out (docs/limits.md).
+     */
+    int MAX_SHOWN_LENGTH = 1_000;
+
+    /** Appends {@code t} as {@link #toString()} writes it, cut with {@code ...} past {@link #MAX_SHOWN_LENGTH}. */
+    private static void write(Type t, StringBuilder out) {
+        if (t instanceof SetType s) {
+            out.append("Set<");
+            if (s.element() == null) {
+                out.append("__cedar::internal::Any");
+            } else {
+                write(s.element(), out);
             }
-            return out.append('}').toString();
+            out.append('>');
+        } else if (t instanceof RecordType r) {
+            out.append(r.open() ? "__cedar::internal::OpenRecord{" : "{");
+            for (Map.Entry<String, Attribute> e : r.attributes().entrySet()) {
+                if (out.length() > MAX_SHOWN_LENGTH) {
+                    out.append("...");
+                    break;
+                }
+                out.append(e.getKey()).append(e.getValue().required() ? "" : "?").append(": ");
+                write(e.getValue().type(), out);
+                out.append(',');
+            }
+            out.append('}');
+        } else {
+            out.append(t);
         }
     }
 
@@ -169,7 +202,8 @@ sealed interface Type {
     /** Whether every value of {@code t0} is a value of {@code t1} under the mode's rules. */
     static boolean isSubtype(Type t0, Type t1, ValidationMode mode) {
         boolean strict = mode == ValidationMode.STRICT;
-        if (t0 instanceof NeverType) {
+        if (t0 instanceof NeverType || t0 == t1) {
+            // one object: a type from the schema, shared where the schema names it more than once
             return true;
         }
         if (t0 instanceof BoolType b0 && t1 instanceof BoolType b1) {

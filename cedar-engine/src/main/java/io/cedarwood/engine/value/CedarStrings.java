@@ -37,4 +37,19 @@ public final class CedarStrings {
             }
         });
     }
+
+    /** How much of a long input a message quotes. */
+    private static final int QUOTED_PREFIX = 40;
+
+    /**
+     * {@code s} itself when short, else its first 40 characters, {@code ...} and its length, so that an
+     * error message about a huge input stays small.
+     */
+    public static String shorten(String s) {
+        if (s.length() <= QUOTED_PREFIX) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(QUOTED_PREFIX - 1)) ? QUOTED_PREFIX - 1 : QUOTED_PREFIX;
+        return s.substring(0, end) + "... (" + s.length() + " characters)";
+    }
 }

@@ -3,13 +3,17 @@ package io.cedarwood.engine.value;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-/** A Cedar record: attribute names to values, immutable, kept in attribute-name order. */
+/**
+ * A Cedar record: attribute names to values, immutable, kept in attribute-name order.
+ *
+ * @throws CedarException when it would be nested more than twice {@link Value#MAX_DEPTH} deep
+ */
 public record RecordValue(Map<String, Value> attributes) implements Value {
     public static final RecordValue EMPTY = new RecordValue(Map.of());
 
     public RecordValue {
+        Nesting.check(attributes.values());
         attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 
@@ -33,8 +37,30 @@ public record RecordValue(Map<String, Value> attributes) implements Value {
 
     @Override
     public String toCedar() {
-        return attributes.entrySet().stream()
-                .map(e -> CedarStrings.quote(e.getKey()) + ": " + e.getValue().toCedar())
-                .collect(Collectors.joining(", ", "{", "}"));
+        StringBuilder out = new StringBuilder("{");
+        for (Map.Entry<String, Value> e : attributes.entrySet()) {
+            if (out.length() > 1) {
+                out.append(", ");
+            }
+            out.append(CedarStrings.quote(e.getKey())).append(": ").append(e.getValue().toCedar());
+        }
+        return out.append('}').toString();
+    }
+
+    // written out rather than generated, so that each level of a deep value takes few stack frames
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordValue other && attributes.equals(other.attributes);
+    }
+
+    @Override
+    public int hashCode() {
+        return attributes.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RecordValue[attributes=" + attributes + "]";
     }
 }

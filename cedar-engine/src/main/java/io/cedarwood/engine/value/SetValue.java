@@ -4,13 +4,17 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** A Cedar set: unordered, no duplicates, immutable. */
+/**
+ * A Cedar set: unordered, no duplicates, immutable.
+ *
+ * @throws CedarException when it would be nested more than twice {@link Value#MAX_DEPTH} deep
+ */
 public record SetValue(Set<Value> elements) implements Value {
     public static final SetValue EMPTY = new SetValue(Set.of());
 
     public SetValue {
+        Nesting.check(elements);
         elements = Collections.unmodifiableSet(new LinkedHashSet<>(elements));
     }
 
@@ -37,6 +41,30 @@ public record SetValue(Set<Value> elements) implements Value {
 
     @Override
     public String toCedar() {
-        return elements.stream().map(Value::toCedar).collect(Collectors.joining(", ", "[", "]"));
+        StringBuilder out = new StringBuilder("[");
+        for (Value e : elements) {
+            if (out.length() > 1) {
+                out.append(", ");
+            }
+            out.append(e.toCedar());
+        }
+        return out.append(']').toString();
+    }
+
+    // written out rather than generated, so that each level of a deep value takes few stack frames
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SetValue other && elements.equals(other.elements);
+    }
+
+    @Override
+    public int hashCode() {
+        return elements.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SetValue[elements=" + elements + "]";
     }
 }

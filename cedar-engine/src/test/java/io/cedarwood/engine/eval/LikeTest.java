@@ -63,4 +63,30 @@ class LikeTest {
         assertThat(Operators.like(text, pattern)).isFalse();
         assertThat(Operators.like(text + "b", pattern)).isTrue();
     }
+
+    @Test
+    @Timeout(10)
+    void aLongPieceAgainstAMegabyteTakesLinearTime() {
+        // took 24 s with a matcher that retried the piece at every position
+        String text = "a".repeat(1_000_000);
+        Pattern pattern = Exprs.pattern("*" + "a".repeat(20_000) + "b");
+        assertThat(Operators.like(text, pattern)).isFalse();
+        assertThat(Operators.like(text + "b", pattern)).isTrue();
+        assertThat(Operators.like(text, Exprs.pattern("*" + "a".repeat(20_000) + "*" + "a".repeat(20_000) + "*"))).isTrue();
+    }
+
+    @Test
+    void agreesWithARegularExpressionOnLongerRandomInputs() {
+        Random random = new Random(11);
+        for (int n = 0; n < 5_000; n++) {
+            String pattern = randomString(random, "aab**", 14);
+            String text = randomString(random, "aab", 24);
+            StringBuilder regex = new StringBuilder();
+            for (char c : pattern.toCharArray()) {
+                regex.append(c == '*' ? ".*" : java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+            boolean expected = text.matches(regex.toString());
+            assertThat(Operators.like(text, Exprs.pattern(pattern))).as("%s like %s", text, pattern).isEqualTo(expected);
+        }
+    }
 }

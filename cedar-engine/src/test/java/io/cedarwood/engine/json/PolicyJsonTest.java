@@ -446,9 +446,10 @@ class PolicyJsonTest {
 
     @Test
     void writeWhenNestedTooDeeplyThenCleanError() {
-        // a policy that deep cannot be made (Expr.MAX_DEPTH); a value built by hand can
-        Value v = LongValue.of(1);
-        for (int i = 0; i < 100_000; i++) {
+        // a policy that deep cannot be made (Expr.MAX_DEPTH); the deepest value that can be built (twice
+        // Value.MAX_DEPTH) can, when its innermost value is an entity (written as two JSON objects)
+        Value v = EntityUid.of("A", "b");
+        for (int i = 1; i < 2 * Value.MAX_DEPTH; i++) {
             v = RecordValue.of(Map.of("a", v));
         }
         Value deep = v;
