@@ -108,19 +108,6 @@ final class AstBuilder {
 
     // ---------------------------------------------------------------- entry points
 
-    /** The policies in source order with ids {@code policy0}, {@code policy1}, ...; check {@link #errors()}. */
-    List<Policy> policies(CedarParser.PoliciesContext c) {
-        List<Policy> policies = new ArrayList<>();
-        List<PolicyContext> list = c.policy();
-        for (int i = 0; i < list.size(); i++) {
-            Policy p = policy(list.get(i), PolicyId.of("policy" + i));
-            if (p != null) {
-                policies.add(p);
-            }
-        }
-        return policies;
-    }
-
     /** One policy or template, or {@code null} after recording errors. */
     Policy policy(PolicyContext c, PolicyId id) {
         spans = SourceSpans.builder();

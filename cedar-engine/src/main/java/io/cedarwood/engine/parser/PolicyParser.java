@@ -7,6 +7,7 @@ import io.cedarwood.engine.parser.antlr.CedarParser;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,9 +36,14 @@ public final class PolicyParser {
         Objects.requireNonNull(text, "text");
         return guarded(text, () -> {
             Syntax syntax = Syntax.lex(text);
-            CedarParser.PoliciesContext tree = syntax.parsePolicies();
             AstBuilder builder = new AstBuilder(syntax);
-            List<Policy> policies = builder.policies(tree);
+            List<Policy> policies = new ArrayList<>();
+            syntax.parsePolicies((tree, position) -> {
+                Policy p = builder.policy(tree, PolicyId.of("policy" + position));
+                if (p != null) {
+                    policies.add(p);
+                }
+            });
             return checked(text, builder, policies);
         });
     }

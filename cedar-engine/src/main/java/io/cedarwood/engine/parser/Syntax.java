@@ -6,6 +6,7 @@ import io.cedarwood.engine.parser.antlr.CedarLexer;
 import io.cedarwood.engine.parser.antlr.CedarParser;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.LexerNoViableAltException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Text to parse tree: lexes the whole input first (an invalid character stops everything, as in the
@@ -33,6 +35,10 @@ import java.util.function.Function;
  * mode and falls back to full LL only when SLL fails. Syntax errors become {@link ParseError}s in the
  * reference's words ({@code unexpected token `x`}, with the expected tokens as help); in a policy set,
  * parsing resumes after the next {@code ;} so that every broken policy is reported.
+ *
+ * <p>The first pass keeps no tokens; parsing lexes again. A policy set is parsed one {@code ;}-terminated
+ * piece at a time (a {@code ;} ends a policy and appears nowhere else), so that memory follows the largest
+ * policy, not the whole set: tokens and parse trees for megabytes of policies need many times their size.
  */
 final class Syntax {
     /** Parentheses, brackets and braces nested deeper than this are refused before parsing. */
@@ -42,12 +48,12 @@ final class Syntax {
 
     private final String text;
     private final Offsets offsets;
-    private final List<Token> tokens;
+    private final CharStream chars;
 
-    private Syntax(String text, Offsets offsets, List<Token> tokens) {
+    private Syntax(String text, Offsets offsets, CharStream chars) {
         this.text = text;
         this.offsets = offsets;
-        this.tokens = tokens;
+        this.chars = chars;
     }
 
     String text() {
@@ -64,23 +70,17 @@ final class Syntax {
      * @throws ParseException on an invalid character or too deep nesting
      */
     static Syntax lex(String text) {
-        Offsets offsets = Offsets.of(text);
-        CedarLexer lexer = new CedarLexer(CharStreams.fromString(text)) {
-            @Override
-            public void notifyListeners(LexerNoViableAltException e) {
-                throw new LexError(e.getStartIndex());
-            }
-        };
-        lexer.removeErrorListeners();
-        List<Token> tokens;
+        Syntax syntax = new Syntax(text, Offsets.of(text), CharStreams.fromString(text));
+        Nesting nesting = syntax.new Nesting();
+        CedarLexer lexer = syntax.lexer();
         try {
-            tokens = new ArrayList<>();
             Token t;
             do {
                 t = lexer.nextToken();
-                tokens.add(t);
+                nesting.check(t);
             } while (t.getType() != Token.EOF);
         } catch (LexError e) {
+            Offsets offsets = syntax.offsets;
             int start = offsets.charOffset(e.codePointIndex);
             int end = start < text.length() ? text.offsetByCodePoints(start, 1) : start;
             String help = null;
@@ -91,9 +91,32 @@ final class Syntax {
             }
             throw new ParseException(text, List.of(new ParseError("invalid token", new SourceSpan(start, end), help)));
         }
-        Syntax syntax = new Syntax(text, offsets, tokens);
-        syntax.checkNesting();
         return syntax;
+    }
+
+    /** A lexer from the start of the text; an invalid character throws {@link LexError}. */
+    private CedarLexer lexer() {
+        chars.seek(0);
+        CedarLexer lexer = new CedarLexer(chars) {
+            @Override
+            public void notifyListeners(LexerNoViableAltException e) {
+                throw new LexError(e.getStartIndex());
+            }
+        };
+        lexer.removeErrorListeners();
+        return lexer;
+    }
+
+    /** All tokens, the end of input included. */
+    private List<Token> tokens() {
+        CedarLexer lexer = lexer();
+        List<Token> tokens = new ArrayList<>();
+        Token t;
+        do {
+            t = lexer.nextToken();
+            tokens.add(t);
+        } while (t.getType() != Token.EOF);
+        return tokens;
     }
 
     // the chains of binary operators and accesses the token scan counts, tightest binding last
@@ -107,15 +130,17 @@ final class Syntax {
      * Refuses bracket nesting past {@link #MAX_BRACKET_NESTING} and, at each bracket level, a chain of
      * {@code ||}, {@code &&}, {@code +}/{@code -}, {@code *} or {@code .} with {@link Expr#MAX_DEPTH} or more
      * operators: such a chain nests at least one level per operator, so the expression would be refused
-     * anyway, and counting first keeps a million-operand chain from being parsed into a tree.
+     * anyway, and counting first keeps a million-operand chain from being parsed into a tree. Sees the
+     * tokens one at a time.
      */
-    private void checkNesting() {
-        int depth = 0;
-        int[][] chains = new int[MAX_BRACKET_NESTING + 1][ACCESS + 1];
-        Token previous = null;
-        for (Token t : tokens) {
+    private final class Nesting {
+        private int depth;
+        private final int[][] chains = new int[MAX_BRACKET_NESTING + 1][ACCESS + 1];
+        private Token previous;
+
+        void check(Token t) {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-                continue;
+                return;
             }
             int[] chain = chains[depth];
             switch (t.getType()) {
@@ -181,7 +206,7 @@ final class Syntax {
      * @throws ParseException with the syntax error
      */
     <T extends ParserRuleContext> T parse(Function<CedarParser, T> rule) {
-        Outcome<T> outcome = attempt(tokens, rule);
+        Outcome<T> outcome = attempt(tokens(), rule);
         if (outcome.error != null) {
             throw new ParseException(text, List.of(outcome.error));
         }
@@ -189,48 +214,41 @@ final class Syntax {
     }
 
     /**
-     * Parses a policy set. On a syntax error, parsing resumes after the next {@code ;}, as the reference's
-     * error recovery does, so that each broken policy gets its error.
+     * Parses a policy set and hands its policies to {@code policy} with their positions (0, 1, ...) in source
+     * order, one {@code ;}-terminated
+     * piece of the text at a time, keeping no piece's tokens or tree. After a syntax error, parsing resumes
+     * after the next {@code ;}, as the reference's error recovery does, so that each broken policy gets its
+     * error; the policies after the first error are not handed on.
      *
      * @throws ParseException with every syntax error
      */
-    CedarParser.PoliciesContext parsePolicies() {
+    void parsePolicies(ObjIntConsumer<CedarParser.PolicyContext> policy) {
         List<ParseError> errors = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            Outcome<CedarParser.PoliciesContext> outcome = attempt(tokens.subList(from, tokens.size()), CedarParser::policies);
-            if (outcome.error == null) {
-                if (errors.isEmpty()) {
-                    return outcome.tree;
+        int position = 0;
+        CedarLexer lexer = lexer();
+        List<Token> piece = new ArrayList<>();
+        Token t;
+        do {
+            t = lexer.nextToken();
+            piece.add(t);
+            if (t.getType() == CedarLexer.SEMI || t.getType() == Token.EOF) {
+                Outcome<CedarParser.PoliciesContext> outcome = attempt(piece, CedarParser::policies);
+                if (outcome.error != null) {
+                    errors.add(outcome.error);
+                } else if (errors.isEmpty()) {
+                    for (CedarParser.PolicyContext c : outcome.tree.policy()) {
+                        policy.accept(c, position++);
+                    }
                 }
-                break;
+                piece.clear();
             }
-            errors.add(outcome.error);
-            int resume = resumeAfterSemicolon(outcome.errorToken);
-            if (resume < 0) {
-                break;
-            }
-            from = resume;
+        } while (t.getType() != Token.EOF);
+        if (!errors.isEmpty()) {
+            throw new ParseException(text, errors);
         }
-        throw new ParseException(text, errors);
     }
 
-    /** The index of the token after the first {@code ;} at or after {@code errorToken}, or -1. */
-    private int resumeAfterSemicolon(Token errorToken) {
-        if (errorToken == null || errorToken.getType() == Token.EOF) {
-            return -1;
-        }
-        int errorStart = errorToken.getStartIndex();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.getType() == CedarLexer.SEMI && t.getStartIndex() >= errorStart) {
-                return i + 1 < tokens.size() ? i + 1 : -1;
-            }
-        }
-        return -1;
-    }
-
-    private record Outcome<T>(T tree, ParseError error, Token errorToken) {
+    private record Outcome<T>(T tree, ParseError error) {
     }
 
     private <T extends ParserRuleContext> Outcome<T> attempt(List<Token> input, Function<CedarParser, T> rule) {
@@ -245,18 +263,18 @@ final class Syntax {
     private <T extends ParserRuleContext> Outcome<T> attemptSllThenLl(List<Token> input, Function<CedarParser, T> rule) {
         GuardedParser parser = parser(input, PredictionMode.SLL);
         try {
-            return new Outcome<>(rule.apply(parser), null, null);
+            return new Outcome<>(rule.apply(parser), null);
         } catch (ParseCancellationException sllFailed) {
             // SLL is fast but may fail on valid input; full LL decides
         }
         parser = parser(input, PredictionMode.LL);
         try {
-            return new Outcome<>(rule.apply(parser), null, null);
+            return new Outcome<>(rule.apply(parser), null);
         } catch (ParseCancellationException e) {
             if (e.getCause() instanceof RecognitionException re) {
                 Token offending = re.getOffendingToken() != null ? re.getOffendingToken() : parser.getCurrentToken();
                 IntervalSet expected = expectedTokens(re, parser, offending);
-                return new Outcome<>(null, syntaxError(offending, expected, input), offending);
+                return new Outcome<>(null, syntaxError(offending, expected, input));
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.cedarwood.engine.parser;
 
+import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.authz.PolicySet;
 
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,21 @@ class ParserLimitsTest {
         PolicySet.parse("permit(principal, action, resource) when { 1" + " - -1".repeat(450) + " == 0 };");
         assertThat(PolicyParserErrorTest.conditionError("context" + ".a".repeat(100_000)).errors())
                 .singleElement().satisfies(err -> assertThat(err.message()).isEqualTo("the expression is nested too deeply"));
+    }
+
+    @Test
+    void thirtyThousandOrdinaryPoliciesParseOneAtATime() {
+        // 4.4 MB of text: parsed as one tree it needed about 160 bytes of heap per byte, more than this run has
+        int n = 30_000;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append("permit(principal == User::\"u").append(i)
+                    .append("\", action == Action::\"view\", resource in Folder::\"f").append(i % 97)
+                    .append("\") when { resource.owner == principal && context.level > 3 };\n");
+        }
+        PolicySet set = PolicySet.parse(text.toString());
+
+        assertThat(set.policies()).hasSize(n);
+        assertThat(set.policy(PolicyId.of("policy" + (n - 1)))).isNotNull();
     }
 }

@@ -247,6 +247,17 @@ class PolicyParserErrorTest {
     }
 
     @Test
+    void aSyntaxErrorAnywhereHidesTheOtherErrorsAndRecoveryResumesAfterAnySemicolon() {
+        ParseException e = policyError("allow(principal, action, resource);\n"
+                + "permit(principal, action, resource) when { ( ; ) };\n"
+                + "permit(principal, action, resource);\n"
+                + "permit(principal, action, resource) when { 1 + };");
+
+        assertThat(e.errors()).extracting(ParseError::message).containsExactly(
+                "unexpected token `;`", "unexpected token `)`", "unexpected token `}`");
+    }
+
+    @Test
     void collectsEveryErrorOfEveryPolicy() {
         ParseException e = policyError("allow(principal, action == User::\"x\", resource) when { foo } unless { 1 / 2 };\n"
                 + "permit(principal, action, resource) when { principal.contains() };");
