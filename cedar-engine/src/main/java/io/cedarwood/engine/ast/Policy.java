@@ -108,15 +108,7 @@ public final class Policy {
     }
 
     private static void addSlot(ScopeConstraint c, Set<SlotId> slots) {
-        EntityReference ref = null;
-        if (c instanceof ScopeConstraint.Eq eq) {
-            ref = eq.ref();
-        } else if (c instanceof ScopeConstraint.In in) {
-            ref = in.ref();
-        } else if (c instanceof ScopeConstraint.IsIn isIn) {
-            ref = isIn.ref();
-        }
-        if (ref instanceof EntityReference.Slot s) {
+        if (c.reference().orElse(null) instanceof EntityReference.Slot s) {
             slots.add(s.slot());
         }
     }

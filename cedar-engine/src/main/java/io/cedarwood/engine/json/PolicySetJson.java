@@ -131,15 +131,7 @@ final class PolicySetJson {
     }
 
     private static EntityUid filled(ScopeConstraint c) {
-        EntityReference ref = null;
-        if (c instanceof ScopeConstraint.Eq eq) {
-            ref = eq.ref();
-        } else if (c instanceof ScopeConstraint.In in) {
-            ref = in.ref();
-        } else if (c instanceof ScopeConstraint.IsIn isIn) {
-            ref = isIn.ref();
-        }
-        if (ref instanceof EntityReference.Uid u) {
+        if (c.reference().orElse(null) instanceof EntityReference.Uid u) {
             return u.uid();
         }
         throw new IllegalStateException("a linked policy's constraint has no entity where its template has a slot: " + c);
