@@ -5,7 +5,6 @@ import io.cedarwood.analysis.Answer;
 import io.cedarwood.analysis.Comparison;
 import io.cedarwood.analysis.Finding;
 import io.cedarwood.analysis.Verdict;
-import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.authz.PolicySet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,16 +23,6 @@ import java.util.concurrent.Callable;
 @Command(name = "analyze", description = "Analyze policy sets over every request environment of a schema",
         subcommands = {AnalyzeCommand.Compare.class, AnalyzeCommand.Policies.class})
 final class AnalyzeCommand {
-
-    static Analyzer analyzer(SchemaOptions schema, int timeoutSeconds, String command) {
-        if (!schema.given()) {
-            throw new CedarException("`analyze " + command + "` needs `--schema FILE`");
-        }
-        if (timeoutSeconds <= 0) {
-            throw new CedarException("`--timeout` must be positive");
-        }
-        return new Analyzer(schema.schema(), Duration.ofSeconds(timeoutSeconds));
-    }
 
     @Command(name = "compare", description = "What changes from the old policy set to the new one, per request environment; "
             + "the last line is `equivalent`, `new permits less`, `new permits more`, `new permits more and less` "
@@ -50,15 +38,11 @@ final class AnalyzeCommand {
         String newFile;
 
         @Mixin
-        SchemaOptions schema;
-
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Time limit of one solver call, in seconds (default: ${DEFAULT-VALUE})")
-        int timeoutSeconds;
+        SolverOptions solver;
 
         @Override
         public Integer call() {
-            Analyzer analyzer = analyzer(schema, timeoutSeconds, "compare");
+            Analyzer analyzer = solver.analyzer("analyze compare");
             PolicySet old = PolicySet.parse(Cli.readFileOrStdin(oldFile, "old policies"));
             PolicySet next = PolicySet.parse(Cli.readFileOrStdin(newFile, "new policies"));
             Comparison comparison = analyzer.compare(old, next);
@@ -100,15 +84,11 @@ final class AnalyzeCommand {
         PolicyOptions policies;
 
         @Mixin
-        SchemaOptions schema;
-
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Time limit of one solver call, in seconds (default: ${DEFAULT-VALUE})")
-        int timeoutSeconds;
+        SolverOptions solver;
 
         @Override
         public Integer call() {
-            Analyzer analyzer = analyzer(schema, timeoutSeconds, "policies");
+            Analyzer analyzer = solver.analyzer("analyze policies");
             PrintWriter out = spec.commandLine().getOut();
             for (Finding f : analyzer.findings(policies.policySet())) {
                 out.println(f.line());

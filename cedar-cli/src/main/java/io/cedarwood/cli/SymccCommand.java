@@ -31,7 +31,7 @@ final class SymccCommand {
     /** {@code --schema}, the request environment and the time limit, shared by the subcommands. */
     static final class EnvironmentOptions {
         @Mixin
-        SchemaOptions schema;
+        SolverOptions solver;
 
         @Option(names = "--principal-type", required = true, paramLabel = "TYPE", description = "The principal's entity type")
         String principalType;
@@ -42,18 +42,8 @@ final class SymccCommand {
         @Option(names = "--resource-type", required = true, paramLabel = "TYPE", description = "The resource's entity type")
         String resourceType;
 
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-                description = "Time limit of one solver call, in seconds (default: ${DEFAULT-VALUE})")
-        int timeoutSeconds;
-
         Analyzer analyzer() {
-            if (!schema.given()) {
-                throw new CedarException("`symcc` needs `--schema FILE`");
-            }
-            if (timeoutSeconds <= 0) {
-                throw new CedarException("`--timeout` must be positive");
-            }
-            return new Analyzer(schema.schema(), java.time.Duration.ofSeconds(timeoutSeconds));
+            return solver.analyzer("symcc");
         }
 
         RequestEnvironment environment(Schema s) {
