@@ -8,6 +8,8 @@ import io.cedarwood.spring.security.reactive.CedarReactiveMethodAuthorizationMan
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarTarget;
 
+import io.cedarwood.spring.security.method.CedarAuthorize;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeReactiveMethodInterceptor;
 import org.springframework.security.core.Authentication;
@@ -29,6 +33,7 @@ import reactor.core.publisher.Mono;
 import java.net.InetSocketAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CedarReactiveAutoConfigurationTest {
     private static final AutoConfigurations CEDAR = AutoConfigurations.of(CedarAutoConfiguration.class,
@@ -129,6 +134,28 @@ class CedarReactiveAutoConfigurationTest {
         reactive.withPropertyValues("cedar.method-security.enabled=false").run(ctx -> assertThat(ctx).hasNotFailed()
                 .doesNotHaveBean(AuthorizationManagerBeforeReactiveMethodInterceptor.class)
                 .hasSingleBean(CedarReactiveAuthorizationManager.class));
+    }
+
+    @Test
+    void cedarAuthorizeOnReactiveMethodsNeedsNoEnableAnnotation() {
+        reactive.withUserConfiguration(Lists.class).withPropertyValues("cedar.entities=classpath:cedar/entities.json")
+                .run(ctx -> {
+            Lists lists = ctx.getBean(Lists.class);
+            Mono<String> result = lists.get("1");   // no exception at the call
+            assertThatThrownBy(result::block).isInstanceOfSatisfying(AuthorizationDeniedException.class,
+                    e -> assertThat(((CedarAuthorizationDecision) e.getAuthorizationResult()).failure())
+                            .contains("unauthenticated"));
+            assertThat(result.contextWrite(ReactiveSecurityContextHolder.withAuthentication(ALICE)).block())
+                    .isEqualTo("list 1");   // alice owns list 1
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Lists {
+        @CedarAuthorize(action = "GetList", resourceType = "List", resource = "#listId")
+        public Mono<String> get(String listId) {
+            return Mono.just("list " + listId);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
