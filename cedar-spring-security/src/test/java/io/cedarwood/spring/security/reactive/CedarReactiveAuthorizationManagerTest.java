@@ -149,6 +149,7 @@ class CedarReactiveAuthorizationManagerTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")   // on Spring Security 6.5, where check is the interface's (deprecated) method
     void springSecurity65sEntryPointDecidesTheSame() {
         var d = manager.check(Mono.just(BOB), new AuthorizationContext(exchange("PUT", "/docs/1"))).block();
         assertThat(d).isInstanceOf(CedarAuthorizationDecision.class);
