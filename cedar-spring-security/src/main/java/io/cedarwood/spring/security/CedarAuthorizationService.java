@@ -63,6 +63,18 @@ public final class CedarAuthorizationService {
                 () -> contexts.context(authentication, request)));
     }
 
+    /**
+     * Whether {@code authentication} may do {@code action} to {@code resource} in a web request served
+     * without the servlet API (WebFlux), whose values give the context's standard keys
+     * ({@link CedarContextFactory#context(Authentication, String, String, String, boolean)}).
+     */
+    public CedarAuthorizationDecision authorize(Source source, Authentication authentication, EntityUid action,
+            EntityUid resource, String remoteAddr, String method, String path, boolean secure) {
+        return new CedarAuthorizationDecision(source, enforcer.decide(source.id(),
+                () -> principals.principal(authentication), action, resource,
+                () -> contexts.context(authentication, remoteAddr, method, path, secure)));
+    }
+
     /** A denial for a failure before Cedar could be asked (the request had no route, say); listeners are told. */
     public CedarAuthorizationDecision fail(Source source, Authentication authentication, String failure) {
         return new CedarAuthorizationDecision(source, enforcer.fail(source.id(),

@@ -35,6 +35,23 @@ public final class CedarContextFactory {
         Map<String, Value> context = request == null ? StandardContext.of(clock)
                 : StandardContext.http(clock, request.getRemoteAddr(), request.getMethod(), CedarPaths.decoded(request),
                         request.isSecure());
+        return contribute(context, authentication, request);
+    }
+
+    /**
+     * The context of a web request served without the servlet API (WebFlux): the standard keys from the
+     * request's values, then the contributors' entries (they are given {@code null} as the request).
+     *
+     * @param remoteAddr the connection's remote address; {@code null} when unknown, which fails the decision
+     * @param path the decoded path within the application
+     * @throws IllegalArgumentException when {@code remoteAddr} is not an IP address
+     */
+    public RecordValue context(Authentication authentication, String remoteAddr, String method, String path,
+            boolean secure) {
+        return contribute(StandardContext.http(clock, remoteAddr, method, path, secure), authentication, null);
+    }
+
+    private RecordValue contribute(Map<String, Value> context, Authentication authentication, HttpServletRequest request) {
         for (CedarContextContributor c : contributors) {
             c.contribute(context, authentication, request);
         }

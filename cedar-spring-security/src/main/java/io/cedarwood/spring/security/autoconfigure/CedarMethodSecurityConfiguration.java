@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -76,6 +77,7 @@ class CedarMethodSecurityConfiguration {
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    @Conditional(NotReactiveWebApplication.class)  // CedarReactiveAutoConfiguration's advisor decides there
     static AuthorizationManagerBeforeMethodInterceptor cedarAuthorizeAdvisor(
             ObjectProvider<CedarMethodAuthorizationManager> manager,
             ObjectProvider<AuthorizationEventPublisher> events) {
