@@ -7,6 +7,7 @@ import io.cedarwood.enforcement.Enforcer;
 import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.Value;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,9 +60,19 @@ public final class CedarAuthorizationService {
      */
     public CedarAuthorizationDecision authorize(Source source, Authentication authentication, EntityUid action,
             EntityUid resource, HttpServletRequest request) {
+        return authorize(source, authentication, action, resource, request, Map.of());
+    }
+
+    /**
+     * As {@link #authorize(Source, Authentication, EntityUid, EntityUid, HttpServletRequest)}, with context
+     * entries (an annotation's) added last.
+     */
+    public CedarAuthorizationDecision authorize(Source source, Authentication authentication, EntityUid action,
+            EntityUid resource, HttpServletRequest request, Map<String, Value> context) {
+        Map<String, Value> entries = Map.copyOf(context);
         return new CedarAuthorizationDecision(source, enforcer.decide(source.id(),
                 () -> principals.principal(authentication), action, resource,
-                () -> contexts.context(authentication, request)));
+                () -> contexts.context(authentication, request, entries)));
     }
 
     /** A denial for a failure before Cedar could be asked (the request had no route, say); listeners are told. */
