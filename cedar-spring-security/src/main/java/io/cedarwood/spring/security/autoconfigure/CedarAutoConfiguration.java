@@ -18,15 +18,18 @@ import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarContextContributor;
 import io.cedarwood.spring.security.CedarContextFactory;
+import io.cedarwood.spring.security.CedarDecisionObserver;
 import io.cedarwood.spring.security.CedarMetrics;
 import io.cedarwood.spring.security.CedarPolicyReloader;
 import io.cedarwood.spring.security.CedarPrincipalMapper;
 import io.cedarwood.spring.security.CedarResourceLocations;
+import io.cedarwood.spring.security.observation.CedarObservation;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarRequestResolver;
 import io.cedarwood.spring.security.web.CedarRoutes;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,14 +138,15 @@ public class CedarAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public CedarAuthorizationService cedarAuthorizationService(Enforcer enforcer, CedarPrincipalMapper principals,
-            CedarContextFactory contexts, CedarProperties properties) {
+            CedarContextFactory contexts, CedarProperties properties, ObjectProvider<CedarDecisionObserver> observer) {
         try {
             CedarNames.type(properties.getActionType());
         } catch (RuntimeException e) {
             throw new CedarConfigurationException("cedar.action-type `" + properties.getActionType()
                     + "` is not an entity type name", e);
         }
-        return new CedarAuthorizationService(enforcer, principals, contexts, properties.getActionType());
+        return new CedarAuthorizationService(enforcer, principals, contexts, properties.getActionType(),
+                observer.getIfUnique(() -> CedarDecisionObserver.NONE));
     }
 
     /** Spring Security publishes authorization events through this bean, for web requests and methods alike. */
@@ -160,6 +164,17 @@ public class CedarAutoConfiguration {
         @Bean
         CedarMetrics cedarMetrics(ObjectProvider<MeterRegistry> registry) {
             return new CedarMetrics(SingletonSupplier.of(registry::getIfAvailable));
+        }
+    }
+
+    /** Observes decisions when there is an {@code ObservationRegistry} bean (Boot makes one with Actuator). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class ObservationConfiguration {
+        @Bean
+        @ConditionalOnMissingBean(CedarDecisionObserver.class)
+        CedarObservation cedarObservation(ObjectProvider<ObservationRegistry> registry) {
+            return new CedarObservation(SingletonSupplier.of(registry::getIfUnique));
         }
     }
 

@@ -11,9 +11,14 @@ import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarMetrics;
 import io.cedarwood.spring.security.CedarPolicyReloader;
+import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 import io.cedarwood.spring.security.method.CedarPermissionEvaluator;
+import io.cedarwood.spring.security.observation.CedarObservation;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,6 +33,9 @@ import org.springframework.security.authorization.method.AuthorizationManagerBef
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.cedarwood.spring.security.Decisions.decide;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +180,32 @@ class CedarAutoConfigurationTest {
                     MockHttpServletRequest other = new MockHttpServletRequest("GET", "/elsewhere");
                     assertThat(decide(manager, ALICE, new RequestAuthorizationContext(other)).failure()).isPresent();
                 });
+    }
+
+    @Test
+    void decisionsAreObservedThroughTheApplicationsObservationRegistry() {
+        List<Observation.Context> stopped = new ArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+        });
+        runner.withBean(ObservationRegistry.class, () -> registry).run(ctx -> {
+            assertThat(ctx).hasSingleBean(CedarObservation.class);
+            CedarAuthorizationService service = ctx.getBean(CedarAuthorizationService.class);
+            service.authorize(Source.METHOD, ALICE, service.action("GetList"), EntityUid.of("List", "1"), null);
+            assertThat(stopped).singleElement().satisfies(c -> {
+                assertThat(c.getName()).isEqualTo(CedarObservation.NAME);
+                assertThat(c.getLowCardinalityKeyValue("cedar.action").getValue()).isEqualTo("Action::\"GetList\"");
+            });
+        });
     }
 
     /** The exception that says why the policies did not load, wherever Spring wrapped it. */
