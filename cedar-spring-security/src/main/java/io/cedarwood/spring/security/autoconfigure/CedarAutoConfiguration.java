@@ -23,6 +23,7 @@ import io.cedarwood.spring.security.CedarMetrics;
 import io.cedarwood.spring.security.CedarPolicyReloader;
 import io.cedarwood.spring.security.CedarPrincipalMapper;
 import io.cedarwood.spring.security.CedarResourceLocations;
+import io.cedarwood.spring.security.oauth2.CedarClaimsPrincipalMapper;
 import io.cedarwood.spring.security.observation.CedarObservation;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarRequestResolver;
@@ -47,6 +48,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 import java.io.IOException;
@@ -67,6 +69,8 @@ import java.util.List;
 @Import(CedarMethodSecurityConfiguration.class)
 public class CedarAutoConfiguration {
     private static final Log log = LogFactory.getLog(CedarAutoConfiguration.class);
+    private static final String OAUTH2_TOKEN =
+            "org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken";
 
     @Bean
     @ConditionalOnMissingBean
@@ -110,8 +114,21 @@ public class CedarAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public CedarPrincipalMapper cedarPrincipalMapper(CedarProperties properties) {
-        return CedarPrincipalMapper.byName(properties.getPrincipal().getType(),
+        CedarPrincipalMapper byName = CedarPrincipalMapper.byName(properties.getPrincipal().getType(),
                 properties.getPrincipal().getAuthorityType());
+        CedarProperties.Claims claims = properties.getPrincipal().getClaims();
+        if (claims.isEmpty()) {
+            return byName;
+        }
+        if (!ClassUtils.isPresent(OAUTH2_TOKEN, CedarAutoConfiguration.class.getClassLoader())) {
+            throw new CedarConfigurationException("cedar.principal.claims maps the claims of OAuth2 tokens, but "
+                    + "spring-security-oauth2-resource-server is not on the class path");
+        }
+        try {
+            return new CedarClaimsPrincipalMapper(byName, claims.getAttributes(), claims.getParents());
+        } catch (RuntimeException e) {
+            throw new CedarConfigurationException("cedar.principal.claims.parents: " + e.getMessage(), e);
+        }
     }
 
     @Bean
