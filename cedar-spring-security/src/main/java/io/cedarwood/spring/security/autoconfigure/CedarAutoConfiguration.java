@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -113,14 +114,14 @@ public class CedarAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CedarPrincipalMapper cedarPrincipalMapper(CedarProperties properties) {
+    public CedarPrincipalMapper cedarPrincipalMapper(CedarProperties properties, ResourceLoader resources) {
         CedarPrincipalMapper byName = CedarPrincipalMapper.byName(properties.getPrincipal().getType(),
                 properties.getPrincipal().getAuthorityType());
         CedarProperties.Claims claims = properties.getPrincipal().getClaims();
         if (claims.isEmpty()) {
             return byName;
         }
-        if (!ClassUtils.isPresent(OAUTH2_TOKEN, CedarAutoConfiguration.class.getClassLoader())) {
+        if (!ClassUtils.isPresent(OAUTH2_TOKEN, resources.getClassLoader())) {
             throw new CedarConfigurationException("cedar.principal.claims maps the claims of OAuth2 tokens, but "
                     + "spring-security-oauth2-resource-server is not on the class path");
         }
