@@ -7,6 +7,7 @@ import io.cedarwood.enforcement.Enforcer;
 import io.cedarwood.enforcement.PolicyStore;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.Value;
 import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,7 @@ public final class CedarAuthorizationService {
     private final CedarPrincipalMapper principals;
     private final CedarContextFactory contexts;
     private final String actionType;
+    private final CedarDecisionObserver observer;
 
     /**
      * @param principals the principal of an authentication
@@ -39,11 +42,18 @@ public final class CedarAuthorizationService {
      */
     public CedarAuthorizationService(Enforcer enforcer, CedarPrincipalMapper principals, CedarContextFactory contexts,
             String actionType) {
+        this(enforcer, principals, contexts, actionType, CedarDecisionObserver.NONE);
+    }
+
+    /** @param observer wraps each decision (a Micrometer observation) */
+    public CedarAuthorizationService(Enforcer enforcer, CedarPrincipalMapper principals, CedarContextFactory contexts,
+            String actionType, CedarDecisionObserver observer) {
         this.enforcer = Objects.requireNonNull(enforcer, "enforcer");
         this.principals = Objects.requireNonNull(principals, "principals");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
         CedarNames.type(actionType);
         this.actionType = actionType;
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** A service and its {@link Enforcer} built together, for use without the auto-configuration. */
@@ -58,9 +68,19 @@ public final class CedarAuthorizationService {
      */
     public CedarAuthorizationDecision authorize(Source source, Authentication authentication, EntityUid action,
             EntityUid resource, HttpServletRequest request) {
-        return new CedarAuthorizationDecision(source, enforcer.decide(source.id(),
+        return authorize(source, authentication, action, resource, request, Map.of());
+    }
+
+    /**
+     * As {@link #authorize(Source, Authentication, EntityUid, EntityUid, HttpServletRequest)}, with context
+     * entries (an annotation's) added last.
+     */
+    public CedarAuthorizationDecision authorize(Source source, Authentication authentication, EntityUid action,
+            EntityUid resource, HttpServletRequest request, Map<String, Value> context) {
+        Map<String, Value> entries = Map.copyOf(context);
+        return observer.observe(source, action, () -> new CedarAuthorizationDecision(source, enforcer.decide(source.id(),
                 () -> principals.principal(authentication), action, resource,
-                () -> contexts.context(authentication, request)));
+                () -> contexts.context(authentication, request, entries))));
     }
 
     /**
@@ -77,8 +97,8 @@ public final class CedarAuthorizationService {
 
     /** A denial for a failure before Cedar could be asked (the request had no route, say); listeners are told. */
     public CedarAuthorizationDecision fail(Source source, Authentication authentication, String failure) {
-        return new CedarAuthorizationDecision(source, enforcer.fail(source.id(),
-                () -> principals.principal(authentication), failure));
+        return observer.observe(source, null, () -> new CedarAuthorizationDecision(source, enforcer.fail(source.id(),
+                () -> principals.principal(authentication), failure)));
     }
 
     /** The action meant by {@code text}: a full uid, or an id of the configured action type. */
@@ -114,6 +134,7 @@ public final class CedarAuthorizationService {
         private CedarPrincipalMapper principals = CedarPrincipalMapper.byName("User", "Role");
         private CedarContextFactory contexts = new CedarContextFactory();
         private String actionType = "Action";
+        private CedarDecisionObserver observer = CedarDecisionObserver.NONE;
 
         private Builder(PolicyStore policies) {
             this.enforcer = Enforcer.builder(policies);
@@ -153,8 +174,14 @@ public final class CedarAuthorizationService {
             return this;
         }
 
+        /** Wraps each decision; none by default. */
+        public Builder observer(CedarDecisionObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         public CedarAuthorizationService build() {
-            return new CedarAuthorizationService(enforcer.build(), principals, contexts, actionType);
+            return new CedarAuthorizationService(enforcer.build(), principals, contexts, actionType, observer);
         }
     }
 }

@@ -32,6 +32,11 @@ public final class CedarContextFactory {
 
     /** The context for a request by {@code authentication}; {@code request} is {@code null} outside a web request. */
     public RecordValue context(Authentication authentication, HttpServletRequest request) {
+        return context(authentication, request, Map.of());
+    }
+
+    /** As {@link #context(Authentication, HttpServletRequest)}, then {@code entries} (an annotation's), which win. */
+    public RecordValue context(Authentication authentication, HttpServletRequest request, Map<String, Value> entries) {
         Map<String, Value> context = request == null ? StandardContext.of(clock)
                 : StandardContext.http(clock, request.getRemoteAddr(), request.getMethod(), CedarPaths.decoded(request),
                         request.isSecure());
@@ -55,6 +60,7 @@ public final class CedarContextFactory {
         for (CedarContextContributor c : contributors) {
             c.contribute(context, authentication, request);
         }
+        context.putAll(entries);
         return RecordValue.of(context);
     }
 }

@@ -18,15 +18,19 @@ import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarContextContributor;
 import io.cedarwood.spring.security.CedarContextFactory;
+import io.cedarwood.spring.security.CedarDecisionObserver;
 import io.cedarwood.spring.security.CedarMetrics;
 import io.cedarwood.spring.security.CedarPolicyReloader;
 import io.cedarwood.spring.security.CedarPrincipalMapper;
 import io.cedarwood.spring.security.CedarResourceLocations;
+import io.cedarwood.spring.security.oauth2.CedarClaimsPrincipalMapper;
+import io.cedarwood.spring.security.observation.CedarObservation;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarRequestResolver;
 import io.cedarwood.spring.security.web.CedarRoutes;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,9 +45,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 import java.io.IOException;
@@ -64,6 +70,8 @@ import java.util.List;
 @Import(CedarMethodSecurityConfiguration.class)
 public class CedarAutoConfiguration {
     private static final Log log = LogFactory.getLog(CedarAutoConfiguration.class);
+    private static final String OAUTH2_TOKEN =
+            "org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken";
 
     @Bean
     @ConditionalOnMissingBean
@@ -106,9 +114,22 @@ public class CedarAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CedarPrincipalMapper cedarPrincipalMapper(CedarProperties properties) {
-        return CedarPrincipalMapper.byName(properties.getPrincipal().getType(),
+    public CedarPrincipalMapper cedarPrincipalMapper(CedarProperties properties, ResourceLoader resources) {
+        CedarPrincipalMapper byName = CedarPrincipalMapper.byName(properties.getPrincipal().getType(),
                 properties.getPrincipal().getAuthorityType());
+        CedarProperties.Claims claims = properties.getPrincipal().getClaims();
+        if (claims.isEmpty()) {
+            return byName;
+        }
+        if (!ClassUtils.isPresent(OAUTH2_TOKEN, resources.getClassLoader())) {
+            throw new CedarConfigurationException("cedar.principal.claims maps the claims of OAuth2 tokens, but "
+                    + "spring-security-oauth2-resource-server is not on the class path");
+        }
+        try {
+            return new CedarClaimsPrincipalMapper(byName, claims.getAttributes(), claims.getParents());
+        } catch (RuntimeException e) {
+            throw new CedarConfigurationException("cedar.principal.claims.parents: " + e.getMessage(), e);
+        }
     }
 
     @Bean
@@ -135,14 +156,15 @@ public class CedarAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public CedarAuthorizationService cedarAuthorizationService(Enforcer enforcer, CedarPrincipalMapper principals,
-            CedarContextFactory contexts, CedarProperties properties) {
+            CedarContextFactory contexts, CedarProperties properties, ObjectProvider<CedarDecisionObserver> observer) {
         try {
             CedarNames.type(properties.getActionType());
         } catch (RuntimeException e) {
             throw new CedarConfigurationException("cedar.action-type `" + properties.getActionType()
                     + "` is not an entity type name", e);
         }
-        return new CedarAuthorizationService(enforcer, principals, contexts, properties.getActionType());
+        return new CedarAuthorizationService(enforcer, principals, contexts, properties.getActionType(),
+                observer.getIfUnique(() -> CedarDecisionObserver.NONE));
     }
 
     /** Spring Security publishes authorization events through this bean, for web requests and methods alike. */
@@ -160,6 +182,17 @@ public class CedarAutoConfiguration {
         @Bean
         CedarMetrics cedarMetrics(ObjectProvider<MeterRegistry> registry) {
             return new CedarMetrics(SingletonSupplier.of(registry::getIfAvailable));
+        }
+    }
+
+    /** Observes decisions when there is an {@code ObservationRegistry} bean (Boot makes one with Actuator). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class ObservationConfiguration {
+        @Bean
+        @ConditionalOnMissingBean(CedarDecisionObserver.class)
+        CedarObservation cedarObservation(ObjectProvider<ObservationRegistry> registry) {
+            return new CedarObservation(SingletonSupplier.of(registry::getIfUnique));
         }
     }
 

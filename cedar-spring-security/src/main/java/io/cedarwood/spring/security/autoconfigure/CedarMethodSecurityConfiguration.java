@@ -83,7 +83,7 @@ class CedarMethodSecurityConfiguration {
             ObjectProvider<AuthorizationEventPublisher> events) {
         AuthorizationManagerBeforeMethodInterceptor interceptor = new AuthorizationManagerBeforeMethodInterceptor(
                 CedarMethodAuthorizationManager.pointcut(),
-                new LazyAuthorizationManager<MethodInvocation>(() -> manager.getObject()::authorize));
+                new LazyAuthorizationManager<MethodInvocation, CedarMethodAuthorizationManager>(manager::getObject));
         interceptor.setOrder(AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1);
         interceptor.setAuthorizationEventPublisher(new LazyEventPublisher(events));
         return interceptor;
@@ -96,7 +96,7 @@ class CedarMethodSecurityConfiguration {
             ObjectProvider<AuthorizationEventPublisher> events) {
         AuthorizationManagerAfterMethodInterceptor interceptor = new AuthorizationManagerAfterMethodInterceptor(
                 CedarPostMethodAuthorizationManager.pointcut(),
-                new LazyAuthorizationManager<MethodInvocationResult>(() -> manager.getObject()::authorize));
+                new LazyAuthorizationManager<MethodInvocationResult, CedarPostMethodAuthorizationManager>(manager::getObject));
         interceptor.setOrder(AuthorizationInterceptorsOrder.POST_AUTHORIZE.getOrder() + 1);
         interceptor.setAuthorizationEventPublisher(new LazyEventPublisher(events));
         return interceptor;

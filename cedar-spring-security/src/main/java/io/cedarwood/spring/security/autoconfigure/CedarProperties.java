@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Cedar authorization settings. */
 @ConfigurationProperties(prefix = "cedar")
@@ -143,6 +145,12 @@ public class CedarProperties {
         /** The entity type of granted authorities, the principal's parents: <type>::"ROLE_ADMIN". */
         private String authorityType = "Role";
 
+        private final Claims claims = new Claims();
+
+        public Claims getClaims() {
+            return claims;
+        }
+
         public String getType() {
             return type;
         }
@@ -157,6 +165,42 @@ public class CedarProperties {
 
         public void setAuthorityType(String authorityType) {
             this.authorityType = authorityType;
+        }
+    }
+
+    /** The principal's attributes and parents from an OAuth2 token's claims (a JWT's, or an introspected token's). */
+    public static class Claims {
+        /**
+         * Principal attributes from claims: attribute name to claim name ("department=dept"). A claim is found by
+         * its name or, for a name with dots, by its path ("realm_access.roles").
+         */
+        private Map<String, String> attributes = new LinkedHashMap<>();
+
+        /**
+         * Parents from claims: entity type to claim name ("Group=groups"); each value of the claim is a parent of
+         * that type. A type with a namespace is written in brackets: cedar.principal.claims.parents[Ns::Group].
+         */
+        private Map<String, String> parents = new LinkedHashMap<>();
+
+        public Map<String, String> getAttributes() {
+            return attributes;
+        }
+
+        public void setAttributes(Map<String, String> attributes) {
+            this.attributes = attributes;
+        }
+
+        public Map<String, String> getParents() {
+            return parents;
+        }
+
+        public void setParents(Map<String, String> parents) {
+            this.parents = parents;
+        }
+
+        /** Whether any claim is mapped. */
+        public boolean isEmpty() {
+            return attributes.isEmpty() && parents.isEmpty();
         }
     }
 

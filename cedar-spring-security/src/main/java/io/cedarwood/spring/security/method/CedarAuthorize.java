@@ -42,4 +42,13 @@ public @interface CedarAuthorize {
      * {@code "'todo'"}.
      */
     String resource();
+
+    /**
+     * Context entries from the method's arguments, as in cedar-jakarta's annotation: {@code "name"} (the
+     * argument of the parameter {@code name}, under that key) or {@code "key=name"}; or
+     * {@code "key=#expression"}, a SpEL expression as in {@link #resource}. Strings, booleans, integers, entity
+     * uids and Cedar values are passed as such, anything else as its text; a {@code null} argument leaves
+     * the key out. They are added after the standard keys and the contributors', so they win.
+     */
+    String[] context() default {};
 }

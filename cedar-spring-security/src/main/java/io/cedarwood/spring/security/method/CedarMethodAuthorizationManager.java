@@ -13,6 +13,8 @@ import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.method.MethodAuthorizationDeniedHandler;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.core.Authentication;
@@ -24,21 +26,25 @@ import java.util.function.Supplier;
 /**
  * Method authorization by Cedar for {@link CedarAuthorize}. {@link #interceptor()} gives the advisor to
  * register (the auto-configuration does). Fails closed: a method whose resource cannot be worked out is
- * not called.
+ * not called. A denied call goes to the method's (or its class's) {@code @HandleAuthorizationDenied}
+ * handler, which gets the {@link CedarAuthorizationDecision} as the result, or else throws.
  *
  * <p>Runs on Spring Security 7 and 6.5: {@link #check} is the method 6.5 calls.
  */
-public final class CedarMethodAuthorizationManager implements AuthorizationManager<MethodInvocation> {
+public final class CedarMethodAuthorizationManager implements AuthorizationManager<MethodInvocation>,
+        MethodAuthorizationDeniedHandler {
     private static final Log log = LogFactory.getLog(CedarMethodAuthorizationManager.class);
 
     private final CedarAuthorizationService service;
+    private final DeniedHandlers deniedHandlers;
     private final MethodTargets<CedarAuthorize> targets;
 
     public CedarMethodAuthorizationManager(CedarAuthorizationService service, CedarResourceResolver resources,
             BeanFactory beans) {
         this.service = Objects.requireNonNull(service, "service");
+        this.deniedHandlers = new DeniedHandlers(beans);
         this.targets = new MethodTargets<>(CedarAuthorize.class,
-                a -> new String[] {a.action(), a.resourceType(), a.resource()}, service,
+                a -> new MethodTargets.Members(a.action(), a.resourceType(), a.resource(), a.context()), service,
                 Objects.requireNonNull(resources, "resources"), beans);
     }
 
@@ -76,7 +82,13 @@ public final class CedarMethodAuthorizationManager implements AuthorizationManag
             return service.fail(Source.METHOD, current, "the call could not be mapped to an action and a resource: " + e);
         }
         return service.authorize(Source.METHOD, current, target.action(), target.resource(),
-                CedarAuthorizationService.currentRequest());
+                CedarAuthorizationService.currentRequest(), target.context());
+    }
+
+    /** The {@code @HandleAuthorizationDenied} handler of the method, which gets the denial; else throws it. */
+    @Override
+    public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult denial) {
+        return deniedHandlers.handler(invocation).handleDeniedInvocation(invocation, denial);
     }
 
     /** Spring Security 6.5's entry point; the same as {@link #authorize}. */

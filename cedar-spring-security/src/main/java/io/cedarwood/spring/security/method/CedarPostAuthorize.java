@@ -31,4 +31,7 @@ public @interface CedarPostAuthorize {
 
     /** As {@link CedarAuthorize#resource()}, with {@code #returnObject} too. */
     String resource();
+
+    /** As {@link CedarAuthorize#context()}, with {@code #returnObject} too. */
+    String[] context() default {};
 }

@@ -1,7 +1,11 @@
 package io.cedarwood.spring.security.method;
 
+import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.LongValue;
+import io.cedarwood.engine.value.StringValue;
+import io.cedarwood.engine.value.Value;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.enforcement.CedarNames;
 
@@ -20,6 +24,9 @@ import org.springframework.security.core.Authentication;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,14 +41,14 @@ final class MethodTargets<A extends Annotation> {
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
     private final Class<A> annotationType;
-    private final Function<A, String[]> members;
+    private final Function<A, Members> members;
     private final CedarAuthorizationService service;
     private final CedarResourceResolver resources;
     private final BeanFactory beans;
     private final Map<MethodClassKey, Optional<Compiled>> cache = new ConcurrentHashMap<>();
 
-    /** {@code members}: an annotation's action, resource type and resource expression. */
-    MethodTargets(Class<A> annotationType, Function<A, String[]> members, CedarAuthorizationService service,
+    /** {@code members}: an annotation's action, resource type, resource expression and context entries. */
+    MethodTargets(Class<A> annotationType, Function<A, Members> members, CedarAuthorizationService service,
             CedarResourceResolver resources, BeanFactory beans) {
         this.annotationType = annotationType;
         this.members = members;
@@ -50,7 +57,12 @@ final class MethodTargets<A extends Annotation> {
         this.beans = beans;
     }
 
-    record Target(EntityUid action, EntityUid resource) {
+    /** The members of an annotation that say what Cedar is asked. */
+    record Members(String action, String resourceType, String resource, String[] context) {
+    }
+
+    /** {@code context}: the annotation's context entries, to add to the standard ones. */
+    record Target(EntityUid action, EntityUid resource, Map<String, Value> context) {
     }
 
     /**
@@ -73,7 +85,26 @@ final class MethodTargets<A extends Annotation> {
             context.setVariable("returnObject", returnObject);
         }
         Object value = c.resource.getValue(context);
-        return new Target(c.action, resource(c, value));
+        Map<String, Value> entries = new LinkedHashMap<>();
+        for (ContextEntry e : c.context) {
+            Object v = e.value.getValue(context);
+            if (v != null) {
+                entries.put(e.key, value(v));
+            }
+        }
+        return new Target(c.action, resource(c, value), entries);
+    }
+
+    /** As cedar-jakarta passes arguments: Cedar values as such, booleans, integers, anything else as its text. */
+    private static Value value(Object o) {
+        if (o instanceof Value v) {
+            return v;
+        } else if (o instanceof Boolean b) {
+            return BoolValue.of(b);
+        } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
+            return new LongValue(((Number) o).longValue());
+        }
+        return StringValue.of(String.valueOf(o));
     }
 
     /** {@code Class.method}, for messages. */
@@ -116,11 +147,41 @@ final class MethodTargets<A extends Annotation> {
         if (a == null) {
             return null;
         }
-        String[] m = members.apply(a);
-        EntityType type = m[1].isEmpty() ? null : CedarNames.type(m[1]);
-        return new Compiled(service.action(m[0]), type, PARSER.parseExpression(m[2]));
+        Members m = members.apply(a);
+        EntityType type = m.resourceType().isEmpty() ? null : CedarNames.type(m.resourceType());
+        return new Compiled(service.action(m.action()), type, PARSER.parseExpression(m.resource()),
+                contextEntries(m.context(), specific));
     }
 
-    private record Compiled(EntityUid action, EntityType resourceType, Expression resource) {
+    /**
+     * {@code "name"}, {@code "key=name"} (a parameter of the method) or {@code "key=#expression"}.
+     *
+     * @throws IllegalStateException when an entry has no key, or names no parameter of the method
+     */
+    static List<ContextEntry> contextEntries(String[] entries, Method method) {
+        String[] names = NAMES.getParameterNames(method);
+        return Arrays.stream(entries).map(entry -> {
+            int eq = entry.indexOf('=');
+            String key = (eq < 0 ? entry : entry.substring(0, eq)).strip();
+            String value = (eq < 0 ? entry : entry.substring(eq + 1)).strip();
+            if (key.isEmpty() || value.isEmpty()) {
+                throw new IllegalStateException("the context entry `" + entry + "` of `" + name(method)
+                        + "` is not `name`, `key=name` or `key=#expression`");
+            }
+            if (value.startsWith("#")) {
+                return new ContextEntry(key, PARSER.parseExpression(value));
+            }
+            if (names == null || !Arrays.asList(names).contains(value)) {
+                throw new IllegalStateException("the context entry `" + entry + "`: `" + name(method)
+                        + "` has no parameter `" + value + "`" + (names == null ? " (compiled without -parameters)" : ""));
+            }
+            return new ContextEntry(key, PARSER.parseExpression("#" + value));
+        }).toList();
+    }
+
+    record ContextEntry(String key, Expression value) {
+    }
+
+    private record Compiled(EntityUid action, EntityType resourceType, Expression resource, List<ContextEntry> context) {
     }
 }

@@ -11,11 +11,22 @@ import io.cedarwood.spring.security.CedarAuthorizationEventPublisher;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.spring.security.CedarMetrics;
 import io.cedarwood.spring.security.CedarPolicyReloader;
+import io.cedarwood.spring.security.CedarPrincipalMapper;
+import io.cedarwood.spring.security.actuate.CedarActuatorAutoConfiguration;
+import io.cedarwood.spring.security.actuate.CedarEndpoint;
+import io.cedarwood.spring.security.actuate.CedarHealth;
+import io.cedarwood.spring.security.oauth2.CedarClaimsPrincipalMapper;
+import io.cedarwood.spring.security.CedarAuthorizationDecision.Source;
 import io.cedarwood.spring.security.method.CedarPermissionEvaluator;
+import io.cedarwood.spring.security.observation.CedarObservation;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +38,11 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.cedarwood.spring.security.Decisions.decide;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +187,71 @@ class CedarAutoConfigurationTest {
                     MockHttpServletRequest other = new MockHttpServletRequest("GET", "/elsewhere");
                     assertThat(decide(manager, ALICE, new RequestAuthorizationContext(other)).failure()).isPresent();
                 });
+    }
+
+    @Test
+    void decisionsAreObservedThroughTheApplicationsObservationRegistry() {
+        List<Observation.Context> stopped = new ArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context);
+            }
+        });
+        runner.withBean(ObservationRegistry.class, () -> registry).run(ctx -> {
+            assertThat(ctx).hasSingleBean(CedarObservation.class);
+            CedarAuthorizationService service = ctx.getBean(CedarAuthorizationService.class);
+            service.authorize(Source.METHOD, ALICE, service.action("GetList"), EntityUid.of("List", "1"), null);
+            assertThat(stopped).singleElement().satisfies(c -> {
+                assertThat(c.getName()).isEqualTo(CedarObservation.NAME);
+                assertThat(c.getLowCardinalityKeyValue("cedar.action").getValue()).isEqualTo("Action::\"GetList\"");
+            });
+        });
+    }
+
+    @Test
+    void tokenClaimsAreMappedWhenConfigured() {
+        runner.withPropertyValues("cedar.principal.claims.parents.Group=groups").run(ctx ->
+                assertThat(ctx.getBean(CedarPrincipalMapper.class)).isInstanceOf(CedarClaimsPrincipalMapper.class));
+        runner.run(ctx -> assertThat(ctx.getBean(CedarPrincipalMapper.class)).isNotInstanceOf(CedarClaimsPrincipalMapper.class));
+    }
+
+    @Test
+    void tokenClaimsWithoutTheResourceServerStopTheStart() {
+        runner.withClassLoader(new FilteredClassLoader(AbstractOAuth2TokenAuthenticationToken.class))
+                .withPropertyValues("cedar.principal.claims.attributes.department=dept")
+                .run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).rootCause().isInstanceOf(CedarConfigurationException.class)
+                            .hasMessageContaining("spring-security-oauth2-resource-server is not on the class path");
+                });
+    }
+
+    @Test
+    void aParentTypeThatIsNoTypeNameStopsTheStart() {
+        runner.withPropertyValues("cedar.principal.claims.parents[no type]=groups").run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("no type");
+        });
+    }
+
+    @Test
+    void actuatorPartsOnlyWithActuator() {
+        ApplicationContextRunner both = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+                CedarAutoConfiguration.class, CedarActuatorAutoConfiguration.class));
+        both.run(ctx -> assertThat(ctx).hasSingleBean(CedarEndpoint.class).hasSingleBean(CedarHealth.class)
+                .hasBean("cedarHealthIndicator"));
+        both.withPropertyValues("management.health.cedar.enabled=false").run(ctx ->
+                assertThat(ctx).hasSingleBean(CedarEndpoint.class).doesNotHaveBean("cedarHealthIndicator"));
+        both.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(CedarEndpoint.class)
+                        .doesNotHaveBean(CedarHealth.class));
     }
 
     /** The exception that says why the policies did not load, wherever Spring wrapped it. */

@@ -11,14 +11,20 @@ import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.IpAddrValue;
 import io.cedarwood.spring.security.CedarAuthorizationDecision;
 import io.cedarwood.spring.security.CedarResourceLocations;
+import io.cedarwood.spring.security.method.CedarAuthorize;
 import io.cedarwood.spring.security.web.CedarAuthorizationManager;
 import io.cedarwood.spring.security.web.CedarRoutes;
 
+import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
+import org.springframework.security.authorization.method.MethodAuthorizationDeniedHandler;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -98,6 +104,41 @@ class ReadmeExamplesTest {
                     teams.teamsOf(uid.id()).stream().map(t -> EntityUid.of("Team", t)).collect(Collectors.toSet()));
             default -> null;
         };
+    }
+
+    // "Context from arguments"
+    static class ListService {
+        @CedarAuthorize(action = "UpdateList", resourceType = "List", resource = "#listId",
+                context = {"newName=name", "items=#items.size()"})
+        public void rename(String listId, String name, List<String> items) { }
+    }
+
+    // "Handling a denial in the method"
+    static class ReadOnlyLists {
+        @CedarAuthorize(action = "GetList", resourceType = "List", resource = "#listId")
+        @HandleAuthorizationDenied(handlerClass = Redacted.class)
+        public String title(String listId) {
+            return "...";
+        }
+    }
+
+    @Component
+    static class Redacted implements MethodAuthorizationDeniedHandler {
+        @Override
+        public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult result) {
+            if (result instanceof CedarAuthorizationDecision cedar) {
+                log.info("denied by {}", cedar.diagnostics().reason());
+            }
+            return "(hidden)";
+        }
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadmeExamplesTest.class);
+
+    // "OAuth2 resource server: principals from token claims"
+    static void resourceServer(HttpSecurity http, CedarAuthorizationManager cedar) throws Exception {
+        http.authorizeHttpRequests(a -> a.anyRequest().access(cedar))
+                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()));
     }
 
     // "Decisions, 401 and 403"
