@@ -40,7 +40,7 @@ public final class CedarContextFactory {
         Map<String, Value> context = request == null ? StandardContext.of(clock)
                 : StandardContext.http(clock, request.getRemoteAddr(), request.getMethod(), CedarPaths.decoded(request),
                         request.isSecure());
-        return contribute(context, authentication, request);
+        return contribute(context, authentication, request, entries);
     }
 
     /**
@@ -53,10 +53,11 @@ public final class CedarContextFactory {
      */
     public RecordValue context(Authentication authentication, String remoteAddr, String method, String path,
             boolean secure) {
-        return contribute(StandardContext.http(clock, remoteAddr, method, path, secure), authentication, null);
+        return contribute(StandardContext.http(clock, remoteAddr, method, path, secure), authentication, null, Map.of());
     }
 
-    private RecordValue contribute(Map<String, Value> context, Authentication authentication, HttpServletRequest request) {
+    private RecordValue contribute(Map<String, Value> context, Authentication authentication, HttpServletRequest request,
+            Map<String, Value> entries) {
         for (CedarContextContributor c : contributors) {
             c.contribute(context, authentication, request);
         }
