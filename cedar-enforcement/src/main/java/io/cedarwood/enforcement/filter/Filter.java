@@ -208,6 +208,18 @@ public sealed interface Filter {
         return bound(this, true);
     }
 
+    /**
+     * The in-memory backend: this filter (without {@link Unknown}) as a predicate over resource entities, which
+     * follows references ({@code resource.owner.location}) through {@code entities}.
+     *
+     * @throws IllegalArgumentException when the filter has an {@link Unknown} part: take {@link #certain()} or
+     *         {@link #candidates()}
+     */
+    default java.util.function.Predicate<io.cedarwood.engine.entities.Entity> toPredicate(
+            io.cedarwood.engine.entities.EntityProvider entities) {
+        return EntityPredicate.of(this, entities);
+    }
+
     /** Each atom replaced by what {@code rewrite} gives for it (constants, {@link Unknown} and atoms). */
     default Filter rewrite(Function<Filter, Filter> rewrite) {
         if (this instanceof And a) {

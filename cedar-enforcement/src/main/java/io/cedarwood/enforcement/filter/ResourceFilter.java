@@ -133,8 +133,8 @@ public final class ResourceFilter {
      * that only a decision of their own can answer get one.
      */
     public Predicate<Entity> inMemory(EntityProvider entities) {
-        Predicate<Entity> certain = EntityPredicate.of(certain(), entities);
-        Predicate<Entity> candidates = EntityPredicate.of(candidates(), entities);
+        Predicate<Entity> certain = certain().toPredicate(entities);
+        Predicate<Entity> candidates = candidates().toPredicate(entities);
         if (isExact()) {
             return certain;
         }

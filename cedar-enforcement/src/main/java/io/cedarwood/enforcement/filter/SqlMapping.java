@@ -173,6 +173,9 @@ public final class SqlMapping {
             });
         } else {
             expressible = filter.mapPolicies(p -> p.satisfied().rewrite(atom -> {
+                if (atom instanceof Filter.Unknown) {
+                    return atom;
+                }
                 try {
                     new Renderer().render(atom, type, alias);
                     return atom;
