@@ -204,9 +204,23 @@ final class ResidualTranslator {
         return target.type().equals(type) ? new Filter.Compare(path, Comparison.EQ, target) : Filter.FALSE;
     }
 
-    /** The resource for which the path is there: the resource always is. */
-    private static Filter present(AttributePath path) {
-        return path.isResource() ? Filter.TRUE : new Filter.Present(path);
+    /**
+     * The resources for which the value at the path is there: the resource always is, and so is an attribute the
+     * schema requires of it (typed partial evaluation already assumes entities that conform to the schema).
+     * Further on, an entity the resource names may not exist.
+     */
+    private Filter present(AttributePath path) {
+        if (path.isResource()) {
+            return Filter.TRUE;
+        }
+        if (path.attributes().size() == 1) {
+            SchemaType.AttributeType a = schema.entityType(resourceType)
+                    .map(d -> d.shape().attribute(path.attributes().get(0))).orElse(null);
+            if (a != null && a.required()) {
+                return Filter.TRUE;
+            }
+        }
+        return new Filter.Present(path);
     }
 
     private static Filter constant(boolean value) {
