@@ -20,11 +20,20 @@ import java.util.Set;
  * a provider that parses {@code List::"01"} as list 1 would otherwise let {@code "01"} bypass a policy
  * written for {@code List::"1"}. Used by one thread for one decision.
  */
-final class RequestEntities implements EntityProvider {
+public final class RequestEntities implements EntityProvider {
     private final Map<EntityUid, Entity> local = new HashMap<>();
     private final EntityProvider application;
     private final Map<EntityUid, Entity> fetched = new HashMap<>();
     private final Map<EntityUid, Set<EntityUid>> ancestors = new HashMap<>();
+
+    /**
+     * The entities a decision about {@code principal} reads (and so what a filter of the resources it may
+     * reach must read: {@code io.cedarwood.enforcement.filter}): {@code principal} as the framework describes it
+     * ({@code null} for none) merged with the application's, the action entities, then {@code application}.
+     */
+    public static RequestEntities of(Entity principal, List<Entity> actionEntities, EntityProvider application) {
+        return new RequestEntities(principal, actionEntities, application);
+    }
 
     RequestEntities(Entity principal, List<Entity> actionEntities, EntityProvider application) {
         this.application = application;

@@ -1,6 +1,6 @@
 package io.cedarwood.sample.tinytodo.todo;
 
-import io.cedarwood.sample.tinytodo.cedar.Permissions;
+import io.cedarwood.sample.tinytodo.cedar.VisibleLists;
 import io.cedarwood.spring.security.method.CedarAuthorize;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,20 +25,22 @@ public class TodoService {
     static final int MAX_NAME = 200;
 
     private final TodoStore store;
-    private final Permissions permissions;
+    private final VisibleLists visible;
 
-    public TodoService(TodoStore store, Permissions permissions) {
+    public TodoService(TodoStore store, VisibleLists visible) {
         this.store = store;
-        this.permissions = permissions;
+        this.visible = visible;
     }
 
-    /** The lists the user may see: as in TinyTodo, every list for which Cedar allows {@code GetList}. */
+    /**
+     * The lists the user may see: as in TinyTodo, every list for which Cedar allows {@code GetList}, by one
+     * query whose condition comes from the policies ({@link VisibleLists}).
+     */
     @CedarAuthorize(action = "GetLists", resourceType = "Application", resource = "'TinyTodo'")
     @Transactional(readOnly = true)
     public List<ListSummary> lists() {
         Map<Long, int[]> counts = store.taskCounts();
-        return store.lists().stream()
-                .filter(l -> permissions.allows("GetList", Permissions.list(l.id())))
+        return visible.lists("GetList").stream()
                 .map(l -> {
                     int[] c = counts.getOrDefault(l.id(), new int[2]);
                     return new ListSummary(l, c[0], c[1]);

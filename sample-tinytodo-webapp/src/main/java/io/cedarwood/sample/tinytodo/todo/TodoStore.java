@@ -6,6 +6,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.cedarwood.enforcement.filter.SqlFragment;
+
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +18,13 @@ import java.util.Optional;
 /** The database: people, teams and who is in them, lists and their tasks. No authorization here. */
 @Repository
 public class TodoStore {
-    private static final String LIST_COLUMNS = """
-            select l.id, l.name, l.owner, r.name as readers, e.name as editors
+    private static final String LIST_SELECT = "select l.id, l.name, l.owner, r.name as readers, e.name as editors\n";
+    private static final String LIST_FROM = """
             from lists l
             join teams r on r.list_id = l.id and r.list_role = 'readers'
             join teams e on e.list_id = l.id and e.list_role = 'editors'
             """;
+    private static final String LIST_COLUMNS = LIST_SELECT + LIST_FROM;
     private static final RowMapper<TodoList> LIST = (rs, n) -> new TodoList(rs.getLong("id"), rs.getString("name"),
             rs.getString("owner"), rs.getString("readers"), rs.getString("editors"));
     private static final RowMapper<Task> TASK = (rs, n) -> new Task(rs.getLong("id"), rs.getLong("list_id"),
@@ -107,6 +111,28 @@ public class TodoStore {
 
     public List<TodoList> lists() {
         return jdbc.sql(LIST_COLUMNS + " order by l.id").query(LIST).list();
+    }
+
+    /**
+     * The lists for which {@code where}, a condition on the alias {@code l} of {@code lists}, holds; with
+     * {@code certain}, another such condition, each list says whether that one holds too.
+     */
+    public List<Filtered> lists(SqlFragment where, SqlFragment certain) {
+        List<Object> parameters = new ArrayList<>(certain.parameters());
+        parameters.addAll(where.parameters());
+        return jdbc.sql(LIST_SELECT + ", case when " + certain.sql() + " then 1 else 0 end as certain\n" + LIST_FROM
+                        + " where " + where.sql() + " order by l.id").params(parameters)
+                .query((rs, n) -> new Filtered(LIST.mapRow(rs, n), rs.getInt("certain") == 1)).list();
+    }
+
+    /** The lists for which {@code where}, a condition on the alias {@code l} of {@code lists}, holds, by id. */
+    public List<TodoList> lists(SqlFragment where) {
+        return jdbc.sql(LIST_COLUMNS + " where " + where.sql() + " order by l.id").params(where.parameters())
+                .query(LIST).list();
+    }
+
+    /** A list, and whether the second condition of {@link #lists(SqlFragment, SqlFragment)} holds for it. */
+    public record Filtered(TodoList list, boolean certain) {
     }
 
     /** A new list, with its own readers and editors teams. */
