@@ -2,12 +2,10 @@ package io.cedarwood.jakarta.cdi;
 
 import io.cedarwood.enforcement.CedarNames;
 import io.cedarwood.enforcement.EnforcementDecision;
+import io.cedarwood.enforcement.CedarValues;
 import io.cedarwood.enforcement.StandardContext;
 import io.cedarwood.enforcement.UidTemplate;
-import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityUid;
-import io.cedarwood.engine.value.LongValue;
-import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 import io.cedarwood.jakarta.CedarAccessDeniedException;
 import io.cedarwood.jakarta.CedarAuthorization;
@@ -122,21 +120,10 @@ public class CedarAuthorizeInterceptor {
             String name = (eq < 0 ? entry : entry.substring(eq + 1)).strip();
             Object value = argument(name, method, args);
             if (value != null) {
-                context.put(key, value(value));
+                context.put(key, CedarValues.of(value));
             }
         }
         return context;
-    }
-
-    private static Value value(Object o) {
-        if (o instanceof Value v) {
-            return v;
-        } else if (o instanceof Boolean b) {
-            return BoolValue.of(b);
-        } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            return new LongValue(((Number) o).longValue());
-        }
-        return StringValue.of(String.valueOf(o));
     }
 
     /** The argument of the parameter named {@code name}: by {@link CedarResource} name, else by parameter name. */

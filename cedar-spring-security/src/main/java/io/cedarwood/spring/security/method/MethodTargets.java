@@ -1,10 +1,8 @@
 package io.cedarwood.spring.security.method;
 
-import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.enforcement.CedarValues;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
-import io.cedarwood.engine.value.LongValue;
-import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 import io.cedarwood.spring.security.CedarAuthorizationService;
 import io.cedarwood.enforcement.CedarNames;
@@ -89,22 +87,10 @@ final class MethodTargets<A extends Annotation> {
         for (ContextEntry e : c.context) {
             Object v = e.value.getValue(context);
             if (v != null) {
-                entries.put(e.key, value(v));
+                entries.put(e.key, CedarValues.of(v));
             }
         }
         return new Target(c.action, resource(c, value), entries);
-    }
-
-    /** As cedar-jakarta passes arguments: Cedar values as such, booleans, integers, anything else as its text. */
-    private static Value value(Object o) {
-        if (o instanceof Value v) {
-            return v;
-        } else if (o instanceof Boolean b) {
-            return BoolValue.of(b);
-        } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            return new LongValue(((Number) o).longValue());
-        }
-        return StringValue.of(String.valueOf(o));
     }
 
     /** {@code Class.method}, for messages. */

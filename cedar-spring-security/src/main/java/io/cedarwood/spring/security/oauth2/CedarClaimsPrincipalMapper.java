@@ -1,21 +1,16 @@
 package io.cedarwood.spring.security.oauth2;
 
 import io.cedarwood.enforcement.CedarNames;
+import io.cedarwood.enforcement.CedarValues;
 import io.cedarwood.engine.entities.Entity;
-import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
-import io.cedarwood.engine.value.LongValue;
-import io.cedarwood.engine.value.RecordValue;
-import io.cedarwood.engine.value.SetValue;
-import io.cedarwood.engine.value.StringValue;
 import io.cedarwood.engine.value.Value;
 import io.cedarwood.spring.security.CedarPrincipalMapper;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,7 +65,7 @@ public final class CedarClaimsPrincipalMapper implements CedarPrincipalMapper {
         attributes.forEach((name, claim) -> {
             Object value = claim(claims, claim);
             if (value != null) {
-                attrs.put(name, value(value));
+                attrs.put(name, CedarValues.of(value));
             }
         });
         Set<EntityUid> parentUids = new LinkedHashSet<>(principal.parents());
@@ -100,35 +95,5 @@ public final class CedarClaimsPrincipalMapper implements CedarPrincipalMapper {
             at = map.get(part);
         }
         return at;
-    }
-
-    /** A claim's value as a Cedar value. */
-    static Value value(Object o) {
-        if (o instanceof Value v) {
-            return v;
-        } else if (o instanceof String s) {
-            return StringValue.of(s);
-        } else if (o instanceof Boolean b) {
-            return BoolValue.of(b);
-        } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            return LongValue.of(((Number) o).longValue());
-        } else if (o instanceof Collection<?> c) {
-            List<Value> elements = new ArrayList<>();
-            for (Object e : c) {
-                if (e != null) {
-                    elements.add(value(e));
-                }
-            }
-            return SetValue.of(elements);
-        } else if (o instanceof Map<?, ?> m) {
-            Map<String, Value> fields = new LinkedHashMap<>();
-            m.forEach((k, v) -> {
-                if (k != null && v != null) {
-                    fields.put(String.valueOf(k), value(v));
-                }
-            });
-            return RecordValue.of(fields);
-        }
-        return StringValue.of(String.valueOf(o));
     }
 }
