@@ -7,8 +7,10 @@ import java.util.Objects;
 
 /**
  * One extension function, described once: its name, whether it is called as a method on its first
- * argument, its argument types and its return type ({@link ValueType}), and its implementation. The parser reads the name and call style, the validator and the JSON readers the
- * types, the evaluator the implementation, the schema the extension types the constructors return.
+ * argument, its argument types and its return type ({@link ValueType}), and its implementation. The parser
+ * reads the name and call style, the validator and the JSON readers the types (through the one mapping to
+ * schema types, {@code ResolvedSchema.typeOf}), the evaluator the implementation, the schema the extension
+ * types the constructors return.
  */
 public record ExtensionFunction(String name, boolean isMethod, List<ValueType> argumentTypes, ValueType returnType,
                                 Implementation implementation) {
