@@ -75,6 +75,7 @@ class CompiledPolicyTest {
         expected.put("permit (principal is User, action, resource);", true);
         expected.put("permit (principal is Group, action, resource);", false);
         expected.put("permit (principal, action, resource is Photo in Photo::\"p1\");", true);
+        expected.put("permit (principal is User in Group::\"nobody\", action, resource);", false);
         expected.put("permit (principal, action, resource) when { !context.flag };", false);
         expected.put("permit (principal, action, resource) when { !(context.n > 9) };", true);
         expected.put("permit (principal, action, resource) when { context.n == 5 && principal.age == 30 };", true);
@@ -92,6 +93,35 @@ class CompiledPolicyTest {
                     .isEqualTo(Evaluator.isSatisfied(policy, EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES))
                     .isEqualTo(e.getValue());
         }
+    }
+
+    /** Errors too: the same kind from both, e.g. the first erroring field of a record in name order. */
+    @Test
+    void isSatisfiedWhenAFormErrorsThenCompiledAndInterpretedFailAlike() {
+        for (String text : List.of(
+                "permit (principal, action, resource) when { context.n in Group::\"staff\" };",
+                "permit (principal, action, resource) when"
+                        + " { {b: 9223372036854775807 + 1, ab: 1 + \"x\", a: 1}.a == 1 };",
+                "permit (principal, action, resource) when"
+                        + " { {b: 1 + \"x\", ab: 9223372036854775807 + 1}.b == 1 };")) {
+            Policy policy = PolicyParser.parsePolicy(PolicyId.of("p"), text);
+            EvaluationException.Kind interpreted = kindOf(
+                    () -> Evaluator.isSatisfied(policy, EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES));
+            assertThat(kindOf(() -> CompiledPolicy.compile(policy).isSatisfied(EvaluatorTest.REQUEST,
+                    EvaluatorTest.ENTITIES))).as(text).isEqualTo(interpreted);
+        }
+        assertThat(kindOf(() -> Evaluator.isSatisfied(PolicyParser.parsePolicy(PolicyId.of("p"),
+                "permit (principal, action, resource) when { {b: 1 + \"x\", ab: 9223372036854775807 + 1}.b == 1 };"),
+                EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES))).isEqualTo(EvaluationException.Kind.OVERFLOW);
+    }
+
+    private static EvaluationException.Kind kindOf(Runnable evaluation) {
+        try {
+            evaluation.run();
+        } catch (EvaluationException e) {
+            return e.kind();
+        }
+        throw new AssertionError("no evaluation error");
     }
 
     @Test
