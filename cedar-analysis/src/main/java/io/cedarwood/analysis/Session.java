@@ -294,10 +294,9 @@ final class Session implements AutoCloseable {
 
     /** The policy as one expression: the engine's {@link Policy#toExpr()}, the definition of satisfied. */
     private static io.cedarwood.engine.ast.Expr lowered(Policy policy) {
-        try {
-            return policy.toExpr();
-        } catch (IllegalStateException template) {
+        if (policy.isTemplate()) {
             throw new Unsupported("a template slot (link the template first)");
         }
+        return policy.toExpr();
     }
 }

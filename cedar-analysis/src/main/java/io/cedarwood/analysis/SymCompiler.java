@@ -109,9 +109,10 @@ final class SymCompiler {
                 errors.add(v.error());
             }
             return new Result(new SymValue.Rec(fields), or(errors.toArray(new BoolExpr[0])));
-        } else {
-            return extension((io.cedarwood.engine.ast.Expr.ExtensionCall) e);
+        } else if (e instanceof io.cedarwood.engine.ast.Expr.ExtensionCall c) {
+            return extension(c);
         }
+        throw new Unsupported("a template slot (link the template first)");
     }
 
     // ---- extension functions: decimal, datetime and duration as 64-bit numbers

@@ -121,7 +121,20 @@ class AuthorizerTest {
         assertThat(r.diagnostics().reason()).isEqualTo(ids("p0"));
         assertThat(r.diagnostics().errors()).containsExactly(
                 new AuthorizationError(PolicyId.of("f0"), EvaluationException.Kind.ENTITY_DOES_NOT_EXIST,
-                        "entity `Missing::\"entity\"` does not exist"));
+                        "entity `Missing::\"entity\"` does not exist", null));
+    }
+
+    @Test
+    void anErrorOfAParsedPolicyHasItsKindAndWhereThePolicyStandsInTheText() {
+        String first = "permit (principal, action, resource);";
+        String second = "@id(\"x\")\nforbid (principal, action, resource) when { 1 + \"a\" == 2 };";
+        String text = first + "\n\n" + second + "\n";
+        Response r = authorizer.isAuthorized(REQUEST, PolicySet.parse(text), ENTITIES);
+        assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+        AuthorizationError error = r.diagnostics().errors().get(0);
+        assertThat(error.policyId()).isEqualTo(PolicyId.of("policy1"));
+        assertThat(error.kind()).isEqualTo(EvaluationException.Kind.TYPE_ERROR);
+        assertThat(text.substring(error.span().start(), error.span().end())).isEqualTo(second);
     }
 
     @Test

@@ -115,6 +115,22 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * A template slot, {@code ?principal} or {@code ?resource}: found only in the {@link Policy#toExpr()} of a
+     * template (no condition may mention a slot), and filled by linking. Evaluating one is an
+     * {@code UNLINKED_SLOT} error; the validator types it as the entity types the slot may be linked to.
+     */
+    record Slot(SlotId slot) implements Expr {
+        public Slot {
+            Objects.requireNonNull(slot, "slot");
+        }
+
+        @Override
+        public <R> R accept(ExprVisitor<R> visitor) {
+            return visitor.visitSlot(this);
+        }
+    }
+
     /** {@code if condition then thenExpr else elseExpr}. */
     record If(Expr condition, Expr thenExpr, Expr elseExpr) implements Expr {
         @Override

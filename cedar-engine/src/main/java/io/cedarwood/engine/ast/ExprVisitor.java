@@ -6,6 +6,8 @@ public interface ExprVisitor<R> {
 
     R visitVar(Expr.Var e);
 
+    R visitSlot(Expr.Slot e);
+
     R visitIf(Expr.If e);
 
     R visitAnd(Expr.And e);

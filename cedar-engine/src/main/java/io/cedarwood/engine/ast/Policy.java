@@ -120,14 +120,11 @@ public final class Policy {
      * in e}, {@code action in [a, b]} is {@code action in [a, b]}, and the conditions are the right fold with
      * {@code &&} of the {@code when} bodies and the negated ({@code !}) {@code unless} bodies, ending in
      * {@code true}. The policy is satisfied by a request exactly when this evaluates to {@code true}: that
-     * is the definition the evaluator, the compiled policies and the scope index are checked against.
-     *
-     * @throws IllegalStateException when the policy is a template (its slots are not filled)
+     * is the definition the evaluator, the compiled policies and the scope index are checked against, and the
+     * expression the validator typechecks. For a template, the slots stand in the expression as
+     * {@link Expr.Slot} (as the reference's template condition has them); evaluating one is an error.
      */
     public Expr toExpr() {
-        if (isTemplate()) {
-            throw new IllegalStateException("policy `" + id + "` is a template: link it before evaluating it");
-        }
         Expr conditionsExpr = new Expr.Literal(BoolValue.TRUE);
         for (int i = conditions.size() - 1; i >= 0; i--) {
             Condition c = conditions.get(i);
@@ -140,7 +137,7 @@ public final class Policy {
     }
 
     /**
-     * The depth of {@link #toExpr()} (for a template, with each slot counted as the uid that will fill it),
+     * The depth of {@link #toExpr()} (a slot counts as the uid that will fill it),
      * computed without building the expression or recursing; past {@link Expr#MAX_DEPTH} only "more than
      * that" is exact. At most {@link Expr#MAX_DEPTH}: a deeper policy cannot be built.
      */
@@ -196,8 +193,11 @@ public final class Policy {
         return new Expr.Literal(BoolValue.TRUE);
     }
 
-    /** The uid of a filled reference; {@link #toExpr} refuses templates first. */
+    /** The uid of a filled reference, or the slot of a template's. */
     private static Expr uidLiteral(EntityReference ref) {
+        if (ref instanceof EntityReference.Slot s) {
+            return new Expr.Slot(s.slot());
+        }
         return new Expr.Literal(((EntityReference.Uid) ref).uid());
     }
 

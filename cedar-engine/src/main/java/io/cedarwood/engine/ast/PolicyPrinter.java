@@ -170,6 +170,8 @@ final class PolicyPrinter {
                 out.append(l.value().toCedar());
             } else if (e instanceof Expr.Var v) {
                 out.append(v.variable().cedarName());
+            } else if (e instanceof Expr.Slot s) {
+                out.append(s.slot().cedarName());
             } else if (e instanceof Expr.If i) {
                 // an `if` is parenthesized in the condition and the first branch, for readability
                 out.append("if ");

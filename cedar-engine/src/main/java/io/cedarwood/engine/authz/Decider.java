@@ -41,7 +41,7 @@ public final class Decider {
                 if (errors == null) {
                     errors = new ArrayList<>(2);
                 }
-                errors.add(AuthorizationError.of(policy.policy().id(), e));
+                errors.add(AuthorizationError.of(policy.policy(), e));
                 continue;
             }
             if (satisfied) {

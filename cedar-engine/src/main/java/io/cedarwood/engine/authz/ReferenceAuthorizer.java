@@ -35,7 +35,7 @@ public final class ReferenceAuthorizer {
                     (p.effect() == Effect.PERMIT ? permits : forbids).add(p.id());
                 }
             } catch (EvaluationException e) {
-                errors.add(AuthorizationError.of(p.id(), e));
+                errors.add(AuthorizationError.of(p, e));
             }
         }
         if (!forbids.isEmpty()) {

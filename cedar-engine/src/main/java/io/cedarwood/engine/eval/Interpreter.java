@@ -6,6 +6,7 @@ import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.SetValue;
 import io.cedarwood.engine.value.Value;
@@ -138,6 +139,17 @@ final class Interpreter implements ExprVisitor<Value> {
             attributes.put(name, eval(e.fields().get(name)));
         }
         return new RecordValue(attributes);
+    }
+
+    @Override
+    public Value visitSlot(Expr.Slot e) {
+        throw unlinkedSlot(e);
+    }
+
+    /** The error of evaluating a slot, which only an unlinked template has. */
+    static EvaluationException unlinkedSlot(Expr.Slot e) {
+        return new EvaluationException(EvaluationException.Kind.UNLINKED_SLOT,
+                "the template slot `" + e.slot().cedarName() + "` is not linked");
     }
 
     @Override

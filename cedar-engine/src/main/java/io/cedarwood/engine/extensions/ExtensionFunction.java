@@ -7,12 +7,12 @@ import java.util.Objects;
 
 /**
  * One extension function, described once: its name, whether it is called as a method on its first
- * argument, its argument types and its return type (type names as Cedar writes them: {@code String},
- * {@code Long}, {@code Bool}, {@code ipaddr}, {@code decimal}, {@code datetime}, {@code duration}), and
- * its implementation. The parser reads the name and call style, the validator and the JSON readers the
- * types, the evaluator the implementation, the schema the extension types the constructors return.
+ * argument, its argument types and its return type ({@link ValueType}), and its implementation. The parser
+ * reads the name and call style, the validator and the JSON readers the types (through the one mapping to
+ * schema types, {@code ResolvedSchema.typeOf}), the evaluator the implementation, the schema the extension
+ * types the constructors return.
  */
-public record ExtensionFunction(String name, boolean isMethod, List<String> argumentTypes, String returnType,
+public record ExtensionFunction(String name, boolean isMethod, List<ValueType> argumentTypes, ValueType returnType,
                                 Implementation implementation) {
     /** What the function computes from arguments of the declared number; it checks their types itself. */
     @FunctionalInterface

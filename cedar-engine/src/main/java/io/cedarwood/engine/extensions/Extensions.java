@@ -15,6 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.cedarwood.engine.extensions.ValueType.BOOL;
+import static io.cedarwood.engine.extensions.ValueType.DATETIME;
+import static io.cedarwood.engine.extensions.ValueType.DECIMAL;
+import static io.cedarwood.engine.extensions.ValueType.DURATION;
+import static io.cedarwood.engine.extensions.ValueType.IPADDR;
+import static io.cedarwood.engine.extensions.ValueType.LONG;
+import static io.cedarwood.engine.extensions.ValueType.STRING;
+
 /**
  * The table of Cedar's extension functions ({@code ipaddr}, {@code decimal}, {@code datetime},
  * {@code duration}), each described once ({@link ExtensionFunction}: name, call style, argument and result
@@ -26,46 +34,46 @@ public final class Extensions {
 
     static {
         // ipaddr
-        add("ip", false, List.of("String"), "ipaddr", a -> IpAddrValue.parse(string(a.get(0))));
-        add("isIpv4", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isIpv4()));
-        add("isIpv6", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isIpv6()));
-        add("isLoopback", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isLoopback()));
-        add("isMulticast", true, List.of("ipaddr"), "Bool", a -> BoolValue.of(ip(a.get(0)).isMulticast()));
-        add("isInRange", true, List.of("ipaddr", "ipaddr"), "Bool", a -> {
+        add("ip", false, List.of(STRING), IPADDR, a -> IpAddrValue.parse(string(a.get(0))));
+        add("isIpv4", true, List.of(IPADDR), BOOL, a -> BoolValue.of(ip(a.get(0)).isIpv4()));
+        add("isIpv6", true, List.of(IPADDR), BOOL, a -> BoolValue.of(ip(a.get(0)).isIpv6()));
+        add("isLoopback", true, List.of(IPADDR), BOOL, a -> BoolValue.of(ip(a.get(0)).isLoopback()));
+        add("isMulticast", true, List.of(IPADDR), BOOL, a -> BoolValue.of(ip(a.get(0)).isMulticast()));
+        add("isInRange", true, List.of(IPADDR, IPADDR), BOOL, a -> {
             IpAddrValue address = ip(a.get(0));
             return BoolValue.of(address.isInRange(ip(a.get(1))));
         });
         // decimal
-        add("decimal", false, List.of("String"), "decimal", a -> DecimalValue.parse(string(a.get(0))));
-        add("lessThan", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) < 0));
-        add("lessThanOrEqual", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) <= 0));
-        add("greaterThan", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) > 0));
-        add("greaterThanOrEqual", true, List.of("decimal", "decimal"), "Bool", a -> BoolValue.of(compare(a) >= 0));
+        add("decimal", false, List.of(STRING), DECIMAL, a -> DecimalValue.parse(string(a.get(0))));
+        add("lessThan", true, List.of(DECIMAL, DECIMAL), BOOL, a -> BoolValue.of(compare(a) < 0));
+        add("lessThanOrEqual", true, List.of(DECIMAL, DECIMAL), BOOL, a -> BoolValue.of(compare(a) <= 0));
+        add("greaterThan", true, List.of(DECIMAL, DECIMAL), BOOL, a -> BoolValue.of(compare(a) > 0));
+        add("greaterThanOrEqual", true, List.of(DECIMAL, DECIMAL), BOOL, a -> BoolValue.of(compare(a) >= 0));
         // datetime
-        add("datetime", false, List.of("String"), "datetime", a -> DatetimeValue.parse(string(a.get(0))));
-        add("offset", true, List.of("datetime", "duration"), "datetime", a -> {
+        add("datetime", false, List.of(STRING), DATETIME, a -> DatetimeValue.parse(string(a.get(0))));
+        add("offset", true, List.of(DATETIME, DURATION), DATETIME, a -> {
             DatetimeValue datetime = datetime(a.get(0));
             return offset(datetime, duration(a.get(1)));
         });
-        add("durationSince", true, List.of("datetime", "datetime"), "duration", a -> {
+        add("durationSince", true, List.of(DATETIME, DATETIME), DURATION, a -> {
             DatetimeValue datetime = datetime(a.get(0));
             return durationSince(datetime, datetime(a.get(1)));
         });
-        add("toDate", true, List.of("datetime"), "datetime", a -> toDate(datetime(a.get(0))));
-        add("toTime", true, List.of("datetime"), "duration", a -> datetime(a.get(0)).toTime());
+        add("toDate", true, List.of(DATETIME), DATETIME, a -> toDate(datetime(a.get(0))));
+        add("toTime", true, List.of(DATETIME), DURATION, a -> datetime(a.get(0)).toTime());
         // duration
-        add("duration", false, List.of("String"), "duration", a -> DurationValue.parse(string(a.get(0))));
-        add("toMilliseconds", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).millis()));
-        add("toSeconds", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toSeconds()));
-        add("toMinutes", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toMinutes()));
-        add("toHours", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toHours()));
-        add("toDays", true, List.of("duration"), "Long", a -> LongValue.of(duration(a.get(0)).toDays()));
+        add("duration", false, List.of(STRING), DURATION, a -> DurationValue.parse(string(a.get(0))));
+        add("toMilliseconds", true, List.of(DURATION), LONG, a -> LongValue.of(duration(a.get(0)).millis()));
+        add("toSeconds", true, List.of(DURATION), LONG, a -> LongValue.of(duration(a.get(0)).toSeconds()));
+        add("toMinutes", true, List.of(DURATION), LONG, a -> LongValue.of(duration(a.get(0)).toMinutes()));
+        add("toHours", true, List.of(DURATION), LONG, a -> LongValue.of(duration(a.get(0)).toHours()));
+        add("toDays", true, List.of(DURATION), LONG, a -> LongValue.of(duration(a.get(0)).toDays()));
     }
 
     private Extensions() {
     }
 
-    private static void add(String name, boolean isMethod, List<String> argumentTypes, String returnType,
+    private static void add(String name, boolean isMethod, List<ValueType> argumentTypes, ValueType returnType,
                             ExtensionFunction.Implementation implementation) {
         FUNCTIONS.put(name, new ExtensionFunction(name, isMethod, argumentTypes, returnType, implementation));
     }
@@ -101,12 +109,12 @@ public final class Extensions {
         return f.implementation().apply(arguments);
     }
 
-    /** The extension types, as the constructors return them: {@code ipaddr}, {@code decimal}, ... */
+    /** The extension types' names, as the constructors return them: {@code ipaddr}, {@code decimal}, ... */
     public static List<String> types() {
         List<String> types = new ArrayList<>();
         for (ExtensionFunction f : FUNCTIONS.values()) {
-            if (f.isConstructor() && !types.contains(f.returnType())) {
-                types.add(f.returnType());
+            if (f.isConstructor() && !types.contains(f.returnType().cedarName())) {
+                types.add(f.returnType().cedarName());
             }
         }
         return List.copyOf(types);

@@ -530,6 +530,8 @@ final class PolicyJson {
             ValueWriter.write(g, lit.value());
         } else if (e instanceof Expr.Var v) {
             g.writeStringField("Var", v.variable().cedarName());
+        } else if (e instanceof Expr.Slot s) {
+            g.writeStringField("Slot", s.slot().cedarName());
         } else if (e instanceof Expr.If i) {
             g.writeObjectFieldStart("if-then-else");
             g.writeFieldName("if");

@@ -2,6 +2,7 @@ package io.cedarwood.engine.json;
 
 import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
+import io.cedarwood.engine.schema.ResolvedSchema;
 import io.cedarwood.engine.schema.SchemaType;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
@@ -128,7 +129,7 @@ final class ValueReader {
         if (constructor == null) {
             throw Shapes.error(n, path, "no extension function constructs a `" + typeName + "` from one value");
         }
-        Value arg = readTyped(n, path, schemaType(constructor.argumentTypes().get(0)));
+        Value arg = readTyped(n, path, ResolvedSchema.typeOf(constructor.argumentTypes().get(0)));
         return callExtension(constructor.name(), List.of(arg), n, path);
     }
 
@@ -160,7 +161,7 @@ final class ValueReader {
         }
         List<Value> values = new ArrayList<>(args.size());
         for (int i = 0; i < args.size(); i++) {
-            values.add(readTyped(args.get(i), argPaths.get(i), schemaType(function.argumentTypes().get(i))));
+            values.add(readTyped(args.get(i), argPaths.get(i), ResolvedSchema.typeOf(function.argumentTypes().get(i))));
         }
         return callExtension(name, values, call, path);
     }
@@ -168,21 +169,11 @@ final class ValueReader {
     /** The function that builds a value of the extension type from a single argument, or {@code null}. */
     private static ExtensionFunction constructorOf(String typeName) {
         for (ExtensionFunction f : Extensions.all()) {
-            if (f.isConstructor() && f.arity() == 1 && f.returnType().equals(typeName)) {
+            if (f.isConstructor() && f.arity() == 1 && f.returnType().cedarName().equals(typeName)) {
                 return f;
             }
         }
         return null;
-    }
-
-    /** An extension function's argument type, named as {@link ExtensionFunction} names it. */
-    private static SchemaType schemaType(String name) {
-        return switch (name) {
-            case "String" -> SchemaType.STRING;
-            case "Long" -> SchemaType.LONG;
-            case "Bool" -> SchemaType.BOOL;
-            default -> new SchemaType.ExtensionType(name);
-        };
     }
 
     private Value readByShape(Node n, Path path) {

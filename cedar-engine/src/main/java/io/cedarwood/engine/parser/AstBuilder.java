@@ -161,7 +161,7 @@ final class AstBuilder {
                     .action(action)
                     .resource(resource)
                     .conditions(conditions)
-                    .sourceSpans(spans.build())
+                    .sourceSpans(spans.whole(span(c)).build())
                     .build();
         } catch (CedarException e) {
             // the one thing a policy's constructor checks: its whole expression is too deep

@@ -54,7 +54,7 @@ public final class PartialAuthorization {
                     condition = and.right();
                 }
             } catch (EvaluationException e) {
-                errors.add(AuthorizationError.of(policy.id(), e));
+                errors.add(AuthorizationError.of(policy, e));
                 continue;
             }
             ResidualPolicy residual = new ResidualPolicy(policy.id(), policy.effect(), condition, policy.annotations());

@@ -1,17 +1,17 @@
 package io.cedarwood.engine.partial;
 
-import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.ExprVisitor;
+import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.UnaryOp;
 import io.cedarwood.engine.ast.Variable;
-import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.eval.Evaluator;
 import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.ExtensionValue;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.SetValue;
@@ -103,7 +103,7 @@ final class PartialEvaluator implements ExprVisitor<PartialEvaluator.Part> {
     private Expr withKnownVariables(Expr e) {
         if (e instanceof Expr.Var v) {
             return visitVar(v).expr();
-        } else if (e instanceof Expr.Literal) {
+        } else if (e instanceof Expr.Literal || e instanceof Expr.Slot) {
             return e;
         } else if (e instanceof Expr.If i) {
             return new Expr.If(withKnownVariables(i.condition()), withKnownVariables(i.thenExpr()),
@@ -139,6 +139,12 @@ final class PartialEvaluator implements ExprVisitor<PartialEvaluator.Part> {
     @Override
     public Part visitLiteral(Expr.Literal e) {
         return Part.known(e.value());
+    }
+
+    @Override
+    public Part visitSlot(Expr.Slot e) {
+        throw new EvaluationException(EvaluationException.Kind.UNLINKED_SLOT,
+                "the template slot `" + e.slot().cedarName() + "` is not linked");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cedarwood.engine.authz.AuthorizationError;
 import io.cedarwood.engine.authz.Decision;
 import io.cedarwood.engine.authz.Diagnostics;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.authz.Response;
@@ -164,10 +165,11 @@ public final class PartialResponse {
         List<AuthorizationError> errorList = new ArrayList<>(errors);
         for (ResidualPolicy residual : residuals) {
             boolean holds;
+            Policy policy = residual.toPolicy();
             try {
-                holds = Evaluator.isSatisfied(residual.toPolicy(), request, entities);
+                holds = Evaluator.isSatisfied(policy, request, entities);
             } catch (EvaluationException e) {
-                errorList.add(AuthorizationError.of(residual.id(), e));
+                errorList.add(AuthorizationError.of(policy, e));
                 continue;
             }
             if (holds) {

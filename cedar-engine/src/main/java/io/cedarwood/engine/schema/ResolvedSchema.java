@@ -1,6 +1,7 @@
 package io.cedarwood.engine.schema;
 
 import io.cedarwood.engine.entities.Entity;
+import io.cedarwood.engine.extensions.ValueType;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 
@@ -15,6 +16,16 @@ import java.util.Map;
  * hierarchy transitively closed) and the declared common types, all by fully qualified name. Immutable.
  */
 public final class ResolvedSchema {
+    /** The schema type of an extension function's argument or result: the one mapping of {@link ValueType}. */
+    public static SchemaType typeOf(ValueType type) {
+        return switch (type) {
+            case BOOL -> SchemaType.BOOL;
+            case LONG -> SchemaType.LONG;
+            case STRING -> SchemaType.STRING;
+            case IPADDR, DECIMAL, DATETIME, DURATION -> new SchemaType.ExtensionType(type.cedarName());
+        };
+    }
+
     private final Map<EntityType, EntityTypeDef> entityTypes;
     private final Map<EntityUid, ActionDef> actions;
     private final Map<String, SchemaType> commonTypes;

@@ -1,5 +1,6 @@
 package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.value.CedarStrings;
 import io.cedarwood.engine.value.EntityType;
@@ -28,9 +29,9 @@ record AttributeAccess(List<String> attributes, Type.EntityLubType entity, Entit
         while (true) {
             if (e.type() instanceof Type.EntityLubType lub) {
                 return new AttributeAccess(attributes, lub, null);
-            } else if (e.node() instanceof Node.Var v && v.variable() == Variable.CONTEXT) {
+            } else if (e.node() instanceof Expr.Var v && v.variable() == Variable.CONTEXT) {
                 return new AttributeAccess(attributes, null, env.action());
-            } else if (e.node() instanceof Node.GetAttr g && !e.children().isEmpty()) {
+            } else if (e.node() instanceof Expr.GetAttr g && !e.children().isEmpty()) {
                 attributes.add(g.attribute());
                 e = e.child(0);
             } else {

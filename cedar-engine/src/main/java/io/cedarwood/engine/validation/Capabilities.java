@@ -1,5 +1,6 @@
 package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.value.StringValue;
 
 import java.util.Collections;
@@ -15,7 +16,7 @@ final class Capabilities {
     static final Capabilities NONE = new Capabilities(Set.of());
 
     /** One capability: attribute or tag {@code key} (a string literal for an attribute) of {@code on}. */
-    record Capability(Node on, Node key, boolean tag) {
+    record Capability(Expr on, Expr key, boolean tag) {
     }
 
     private final Set<Capability> set;
@@ -24,23 +25,23 @@ final class Capabilities {
         this.set = set;
     }
 
-    static Capabilities attribute(Node on, String attribute) {
+    static Capabilities attribute(Expr on, String attribute) {
         return new Capabilities(Set.of(attributeKey(on, attribute)));
     }
 
-    static Capabilities tag(Node on, Node tag) {
+    static Capabilities tag(Expr on, Expr tag) {
         return new Capabilities(Set.of(new Capability(on, tag, true)));
     }
 
-    static Capability attributeKey(Node on, String attribute) {
-        return new Capability(on, new Node.Lit(new StringValue(attribute)), false);
+    static Capability attributeKey(Expr on, String attribute) {
+        return new Capability(on, new Expr.Literal(new StringValue(attribute)), false);
     }
 
-    boolean hasAttribute(Node on, String attribute) {
+    boolean hasAttribute(Expr on, String attribute) {
         return !set.isEmpty() && set.contains(attributeKey(on, attribute));
     }
 
-    boolean hasTag(Node on, Node tag) {
+    boolean hasTag(Expr on, Expr tag) {
         return !set.isEmpty() && set.contains(new Capability(on, tag, true));
     }
 

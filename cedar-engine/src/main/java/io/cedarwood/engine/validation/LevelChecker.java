@@ -1,6 +1,7 @@
 package io.cedarwood.engine.validation;
 
 import io.cedarwood.engine.ast.BinaryOp;
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.value.EntityUid;
 
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ import java.util.Map;
 final class LevelChecker {
     private final int maxLevel;
     private final Problems problems;
-    private final Lowering.Lowered policy;
+    private final PolicyExpr policy;
     private final Collection<ValidationError> errors;
     private RequestEnv env;
 
-    LevelChecker(int maxLevel, Problems problems, Lowering.Lowered policy, Collection<ValidationError> errors) {
+    LevelChecker(int maxLevel, Problems problems, PolicyExpr policy, Collection<ValidationError> errors) {
         this.maxLevel = maxLevel;
         this.problems = problems;
         this.policy = policy;
@@ -35,24 +36,24 @@ final class LevelChecker {
 
     /** The number of dereferences that produced the entity {@code e} evaluates to. */
     private int targetLevel(TypedExpr e, List<String> accessPath) {
-        Node n = e.node();
-        if (n instanceof Node.Var) {
+        Expr n = e.node();
+        if (n instanceof Expr.Var) {
             return 0;
-        } else if (n instanceof Node.Slot) {
+        } else if (n instanceof Expr.Slot) {
             errors.add(problems.literalDereferenceTarget(policy.spanOf(n)));
             return 0;
-        } else if (n instanceof Node.Lit lit && lit.value() instanceof EntityUid uid) {
+        } else if (n instanceof Expr.Literal lit && lit.value() instanceof EntityUid uid) {
             if (!uid.equals(env.action())) {
                 errors.add(problems.literalDereferenceTarget(policy.spanOf(n)));
             }
             return 0;
-        } else if (n instanceof Node.If) {
+        } else if (n instanceof Expr.If) {
             checkExpr(e.child(0));
             int then = targetLevel(e.child(1), new ArrayList<>(accessPath));
             // a decided `if` has the same typed branch twice: once is enough (and avoids exponential work)
             int otherwise = e.child(2) == e.child(1) ? then : targetLevel(e.child(2), accessPath);
             return Math.max(then, otherwise);
-        } else if (n instanceof Node.GetAttr g) {
+        } else if (n instanceof Expr.GetAttr g) {
             TypedExpr target = e.child(0);
             if (target.type() instanceof Type.EntityLubType) {
                 return targetLevel(target, accessPath) + 1;
@@ -60,15 +61,15 @@ final class LevelChecker {
                 accessPath.add(g.attribute());
                 return targetLevel(target, accessPath);
             }
-        } else if (n instanceof Node.Binary b && b.op() == BinaryOp.GET_TAG) {
+        } else if (n instanceof Expr.Binary b && b.op() == BinaryOp.GET_TAG) {
             int level = targetLevel(e.child(0), accessPath);
             checkExpr(e.child(1));
             return level + 1;
-        } else if (n instanceof Node.RecordLit r && !accessPath.isEmpty()) {
+        } else if (n instanceof Expr.RecordLit r && !accessPath.isEmpty()) {
             String accessed = accessPath.remove(accessPath.size() - 1);
             int i = 0;
             TypedExpr accessedExpr = null;
-            for (Map.Entry<String, Node> f : r.fields().entrySet()) {
+            for (Map.Entry<String, Expr> f : r.fields().entrySet()) {
                 if (f.getKey().equals(accessed)) {
                     accessedExpr = e.child(i);
                 } else {
@@ -85,12 +86,12 @@ final class LevelChecker {
     }
 
     private void checkExpr(TypedExpr e) {
-        Node n = e.node();
-        if (n instanceof Node.Binary b
+        Expr n = e.node();
+        if (n instanceof Expr.Binary b
                 && (b.op() == BinaryOp.HAS_TAG || b.op() == BinaryOp.GET_TAG || b.op() == BinaryOp.IN)) {
             checkDereference(n, e.child(0));
             checkExpr(e.child(1));
-        } else if (n instanceof Node.GetAttr || n instanceof Node.HasAttr) {
+        } else if (n instanceof Expr.GetAttr || n instanceof Expr.HasAttr) {
             TypedExpr target = e.child(0);
             if (target.type() instanceof Type.EntityLubType) {
                 checkDereference(n, target);
@@ -110,7 +111,7 @@ final class LevelChecker {
         }
     }
 
-    private void checkDereference(Node n, TypedExpr target) {
+    private void checkDereference(Expr n, TypedExpr target) {
         int level = targetLevel(target, new ArrayList<>());
         if (level >= maxLevel) {
             errors.add(problems.maximumLevelExceeded(policy.spanOf(n), maxLevel, level + 1));

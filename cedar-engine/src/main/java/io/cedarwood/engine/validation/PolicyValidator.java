@@ -1,6 +1,7 @@
 package io.cedarwood.engine.validation;
 
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.authz.PolicySet;
@@ -62,12 +63,12 @@ public final class PolicyValidator {
     private void checkPolicy(Policy p, ValidationMode mode, int maxDerefLevel, Problems problems,
                              Collection<ValidationError> errors, Collection<ValidationWarning> warnings,
                              Collection<ValidationWarning> stringWarnings) {
-        Lowering.Lowered lowered = Lowering.lower(p);
-        scopeChecks.checkNames(lowered, problems, errors);
-        scopeChecks.checkActionApplication(p.principal(), p.action(), p.resource(), lowered.policySpan(),
+        PolicyExpr expr = PolicyExpr.of(p);
+        scopeChecks.checkNames(expr, problems, errors);
+        scopeChecks.checkActionApplication(p.principal(), p.action(), p.resource(), expr.policySpan(),
                 problems, errors);
-        typecheck(p, lowered, mode, maxDerefLevel, problems, errors, warnings);
-        StringChecks.check(p.id(), lowered, stringWarnings);
+        typecheck(p, expr, mode, maxDerefLevel, problems, errors, warnings);
+        StringChecks.check(p.id(), expr, stringWarnings);
     }
 
     private void checkLink(Policy link, Policy template, Collection<ValidationError> errors) {
@@ -78,7 +79,7 @@ public final class PolicyValidator {
             addSlotValue(template.resource(), link.resource(), slotValues);
         }
         scopeChecks.checkLinkedTypes(slotValues, problems, errors);
-        scopeChecks.checkActionApplication(link.principal(), link.action(), link.resource(), Lowering.policySpan(link),
+        scopeChecks.checkActionApplication(link.principal(), link.action(), link.resource(), PolicyExpr.policySpan(link),
                 problems, errors);
     }
 
@@ -104,16 +105,16 @@ public final class PolicyValidator {
      * Typechecks the policy in every request environment; warns when it is false in all of them; runs
      * level validation on the environments where it typechecked or is false.
      */
-    private void typecheck(Policy p, Lowering.Lowered lowered, ValidationMode mode, int maxDerefLevel,
+    private void typecheck(Policy p, PolicyExpr expr, ValidationMode mode, int maxDerefLevel,
                            Problems problems, Collection<ValidationError> errors,
                            Collection<ValidationWarning> warnings) {
         List<ValidationError> levelErrors = new ArrayList<>();
-        LevelChecker levels = maxDerefLevel < 0 ? null : new LevelChecker(maxDerefLevel, problems, lowered, levelErrors);
+        LevelChecker levels = maxDerefLevel < 0 ? null : new LevelChecker(maxDerefLevel, problems, expr, levelErrors);
         boolean allFalse = true;
         for (RequestEnv unlinked : schema.requestEnvs()) {
             for (RequestEnv env : link(unlinked, p)) {
                 List<ValidationError> envErrors = new ArrayList<>();
-                Answer answer = new Typechecker(schema, mode, problems, lowered, env, envErrors).typecheckPolicy();
+                Answer answer = new Typechecker(schema, mode, problems, expr, env, envErrors).typecheckPolicy();
                 errors.addAll(envErrors);
                 boolean isFalse = Type.FALSE.equals(answer.type());
                 if (!isFalse) {
@@ -128,7 +129,7 @@ public final class PolicyValidator {
         if (allFalse) {
             warnings.add(new ValidationWarning(p.id(), ValidationWarning.Kind.IMPOSSIBLE_POLICY,
                     "policy is impossible: the policy expression evaluates to false for all valid requests",
-                    lowered.policySpan()));
+                    expr.policySpan()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.validation.ValidationError.Kind;
@@ -138,10 +139,10 @@ final class Problems {
                 "try testing for the attribute's presence with `" + access.suggestedHasGuard() + " && ..`");
     }
 
-    ValidationError unsafeTagAccess(SourceSpan span, Type entity, Node tag) {
+    ValidationError unsafeTagAccess(SourceSpan span, Type entity, Expr tag) {
         String on = entity instanceof Type.EntityLubType lub && lub.single().isPresent()
                 ? " on entity type `" + lub.single().get() + "`" : "";
-        String text = NodePrinter.print(tag);
+        String text = ExprPrinter.print(tag);
         return error(Kind.UNSAFE_TAG_ACCESS, span, "unable to guarantee safety of access to tag `" + text + "`" + on,
                 "try testing for the tag's presence with `.hasTag(" + text + ") && ..`");
     }

@@ -140,6 +140,11 @@ final class SchemaView {
      * type) is one object, and so is its validator type: converted once, never expanded into a tree, which
      * could be exponentially larger than the schema (each of 28 record types naming the next one twice).
      */
+    /** The validator type of a primitive or extension schema type (not kept: no identity to share). */
+    Type type(SchemaType t) {
+        return convert(t);
+    }
+
     private Type of(SchemaType t) {
         Type done = converted.get(t);
         if (done == null) {

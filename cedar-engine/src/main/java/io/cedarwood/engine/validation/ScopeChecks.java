@@ -2,6 +2,7 @@ package io.cedarwood.engine.validation;
 
 import io.cedarwood.engine.ast.ActionConstraint;
 import io.cedarwood.engine.ast.EntityReference;
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.schema.ActionDef;
@@ -31,41 +32,41 @@ final class ScopeChecks {
         this.schema = schema;
     }
 
-    /** The declared-ness checks, over the whole lowered condition (scope included). */
-    void checkNames(Lowering.Lowered policy, Problems problems, Collection<ValidationError> errors) {
-        Deque<Node> stack = new ArrayDeque<>();
+    /** The declared-ness checks, over the whole of the policy's {@code toExpr()} (scope included). */
+    void checkNames(PolicyExpr policy, Problems problems, Collection<ValidationError> errors) {
+        Deque<Expr> stack = new ArrayDeque<>();
         stack.push(policy.condition());
-        List<Node> preorder = new ArrayList<>();
+        List<Expr> preorder = new ArrayList<>();
         while (!stack.isEmpty()) {
-            Node n = stack.pop();
+            Expr n = stack.pop();
             preorder.add(n);
-            List<Node> children = n.children();
+            List<Expr> children = n.children();
             for (int i = children.size() - 1; i >= 0; i--) {
                 stack.push(children.get(i));
             }
         }
         // the reference reports unknown entity types first, then enumerated entities, then actions
-        for (Node n : preorder) {
+        for (Expr n : preorder) {
             EntityType type = null;
-            if (n instanceof Node.Lit lit && lit.value() instanceof EntityUid uid) {
+            if (n instanceof Expr.Literal lit && lit.value() instanceof EntityUid uid) {
                 type = uid.type();
-            } else if (n instanceof Node.Is is) {
+            } else if (n instanceof Expr.Is is) {
                 type = is.entityType();
             }
             if (type != null && !schema.isKnownEntityType(type)) {
                 errors.add(problems.unrecognizedEntityType(policy.spanOf(n), type, suggestEntityType(type)));
             }
         }
-        for (Node n : preorder) {
-            if (n instanceof Node.Lit lit && lit.value() instanceof EntityUid uid && !uid.type().isAction()) {
+        for (Expr n : preorder) {
+            if (n instanceof Expr.Literal lit && lit.value() instanceof EntityUid uid && !uid.type().isAction()) {
                 EntityTypeDef def = schema.entityType(uid.type());
                 if (def != null && def.enumChoices().isPresent() && !def.enumChoices().get().contains(uid.id())) {
                     errors.add(problems.invalidEnumEntity(policy.spanOf(n), uid, def.enumChoices().get()));
                 }
             }
         }
-        for (Node n : preorder) {
-            if (n instanceof Node.Lit lit && lit.value() instanceof EntityUid uid && uid.type().isAction()
+        for (Expr n : preorder) {
+            if (n instanceof Expr.Literal lit && lit.value() instanceof EntityUid uid && uid.type().isAction()
                     && schema.action(uid) == null) {
                 errors.add(problems.unrecognizedAction(policy.spanOf(n), uid, actionHelp(uid)));
             }

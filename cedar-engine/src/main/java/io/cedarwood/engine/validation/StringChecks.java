@@ -1,5 +1,6 @@
 package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Pattern;
 import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.SourceSpan;
@@ -44,33 +45,33 @@ final class StringChecks {
     private StringChecks() {
     }
 
-    static void check(PolicyId id, Lowering.Lowered policy, Collection<ValidationWarning> warnings) {
-        Deque<Node> stack = new ArrayDeque<>();
+    static void check(PolicyId id, PolicyExpr policy, Collection<ValidationWarning> warnings) {
+        Deque<Expr> stack = new ArrayDeque<>();
         stack.push(policy.condition());
         while (!stack.isEmpty()) {
-            Node n = stack.pop();
+            Expr n = stack.pop();
             SourceSpan span = policy.spanOf(n);
-            if (n instanceof Node.Lit lit && lit.value() instanceof StringValue s) {
+            if (n instanceof Expr.Literal lit && lit.value() instanceof StringValue s) {
                 string(id, span, s.value(), warnings);
-            } else if (n instanceof Node.Lit lit && lit.value() instanceof EntityUid uid) {
+            } else if (n instanceof Expr.Literal lit && lit.value() instanceof EntityUid uid) {
                 for (String part : uid.type().name().split("::")) {
                     identifier(id, span, part, warnings);
                 }
                 identifier(id, span, uid.id(), warnings);
-            } else if (n instanceof Node.Call c) {
+            } else if (n instanceof Expr.ExtensionCall c) {
                 identifier(id, span, c.function(), warnings);
-            } else if (n instanceof Node.GetAttr g) {
+            } else if (n instanceof Expr.GetAttr g) {
                 identifier(id, span, g.attribute(), warnings);
-            } else if (n instanceof Node.HasAttr h) {
+            } else if (n instanceof Expr.HasAttr h) {
                 identifier(id, span, h.attribute(), warnings);
-            } else if (n instanceof Node.Like l) {
+            } else if (n instanceof Expr.Like l) {
                 string(id, span, patternText(l.pattern()), warnings);
-            } else if (n instanceof Node.RecordLit r) {
+            } else if (n instanceof Expr.RecordLit r) {
                 for (String key : r.fields().keySet()) {
                     identifier(id, span, key, warnings);
                 }
             }
-            for (Node child : n.children()) {
+            for (Expr child : n.children()) {
                 stack.push(child);
             }
         }

@@ -1,10 +1,13 @@
 package io.cedarwood.engine.validation;
 
 import io.cedarwood.engine.ast.BinaryOp;
+import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.SourceSpan;
 import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
+import io.cedarwood.engine.extensions.ValueType;
+import io.cedarwood.engine.schema.ResolvedSchema;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.DatetimeValue;
 import io.cedarwood.engine.value.DecimalValue;
@@ -35,10 +38,10 @@ import java.util.function.Function;
  * environment, not thread-safe.
  */
 final class Typechecker {
-    private static final Type IPADDR = new Type.ExtensionType("ipaddr");
-    private static final Type DECIMAL = new Type.ExtensionType("decimal");
-    private static final Type DATETIME = new Type.ExtensionType("datetime");
-    private static final Type DURATION = new Type.ExtensionType("duration");
+    private static final Type IPADDR = new Type.ExtensionType(ValueType.IPADDR.cedarName());
+    private static final Type DECIMAL = new Type.ExtensionType(ValueType.DECIMAL.cedarName());
+    private static final Type DATETIME = new Type.ExtensionType(ValueType.DATETIME.cedarName());
+    private static final Type DURATION = new Type.ExtensionType(ValueType.DURATION.cedarName());
     /** Long and the extension types with operator overloading, as listed in messages. */
     private static final List<Type> COMPARISON_TYPES = List.of(DATETIME, DURATION, Type.LONG);
 
@@ -46,11 +49,11 @@ final class Typechecker {
     private final ValidationMode mode;
     private final boolean strict;
     private final Problems problems;
-    private final Lowering.Lowered policy;
+    private final PolicyExpr policy;
     private final RequestEnv env;
     private final List<ValidationError> errors;
 
-    Typechecker(SchemaView schema, ValidationMode mode, Problems problems, Lowering.Lowered policy, RequestEnv env,
+    Typechecker(SchemaView schema, ValidationMode mode, Problems problems, PolicyExpr policy, RequestEnv env,
                 List<ValidationError> errors) {
         this.schema = schema;
         this.mode = mode;
@@ -66,57 +69,58 @@ final class Typechecker {
         return expectType(Capabilities.NONE, policy.condition(), Type.BOOL, t -> null);
     }
 
-    private SourceSpan span(Node n) {
+    private SourceSpan span(Expr n) {
         return policy.spanOf(n);
     }
 
     // ------------------------------------------------------------------ expressions
 
-    private Answer typecheck(Capabilities prior, Node e) {
-        if (e instanceof Node.Lit lit) {
-            return literal(e, lit.value());
-        } else if (e instanceof Node.Var v) {
+    private Answer typecheck(Capabilities prior, Expr e) {
+        Value literal = literalValue(e);
+        if (literal != null) {
+            return literal(e, literal);
+        } else if (e instanceof Expr.Var v) {
             return Answer.success(TypedExpr.of(e, switch (v.variable()) {
                 case PRINCIPAL -> Type.entity(env.principal());
                 case ACTION -> Type.entity(env.action().type());
                 case RESOURCE -> Type.entity(env.resource());
                 case CONTEXT -> env.context();
             }));
-        } else if (e instanceof Node.Slot s) {
+        } else if (e instanceof Expr.Slot s) {
             EntityType linked = switch (s.slot()) {
                 case PRINCIPAL -> env.principalSlot();
                 case RESOURCE -> env.resourceSlot();
             };
             return Answer.success(TypedExpr.of(e, linked == null ? Type.ANY_ENTITY : Type.entity(linked)));
-        } else if (e instanceof Node.If i) {
+        } else if (e instanceof Expr.If i) {
             return ifThenElse(prior, i);
-        } else if (e instanceof Node.And a) {
+        } else if (e instanceof Expr.And a) {
             return and(prior, a);
-        } else if (e instanceof Node.Or o) {
+        } else if (e instanceof Expr.Or o) {
             return or(prior, o);
-        } else if (e instanceof Node.Unary u) {
+        } else if (e instanceof Expr.Unary u) {
             return unary(prior, u);
-        } else if (e instanceof Node.Binary b) {
+        } else if (e instanceof Expr.Binary b) {
             return binary(prior, b);
-        } else if (e instanceof Node.GetAttr g) {
+        } else if (e instanceof Expr.GetAttr g) {
             return getAttr(prior, g);
-        } else if (e instanceof Node.HasAttr h) {
+        } else if (e instanceof Expr.HasAttr h) {
             return hasAttr(prior, h);
-        } else if (e instanceof Node.Like l) {
+        } else if (e instanceof Expr.Like l) {
             Answer target = expectType(prior, l.target(), Type.STRING,
                     t -> Type.isEntity(t) ? "try using `is` to test for an entity type" : null);
             return Answer.success(TypedExpr.of(e, Type.BOOL, target.expr())).after(target);
-        } else if (e instanceof Node.Is is) {
+        } else if (e instanceof Expr.Is is) {
             return is(prior, is);
-        } else if (e instanceof Node.SetLit s) {
+        } else if (e instanceof Expr.SetLit s) {
             return setLiteral(prior, s);
-        } else if (e instanceof Node.RecordLit r) {
+        } else if (e instanceof Expr.RecordLit r) {
             return recordLiteral(prior, r);
         }
-        return call(prior, (Node.Call) e);
+        return call(prior, (Expr.ExtensionCall) e);
     }
 
-    private Answer literal(Node e, Value value) {
+    private Answer literal(Expr e, Value value) {
         if (value instanceof EntityUid uid) {
             boolean known = uid.type().isAction() ? schema.action(uid) != null : schema.entityType(uid.type()) != null;
             // unknown entity types and actions are reported by the scope checks, not here
@@ -156,22 +160,22 @@ final class Typechecker {
         return DURATION;
     }
 
-    private Answer ifThenElse(Capabilities prior, Node.If e) {
+    private Answer ifThenElse(Capabilities prior, Expr.If e) {
         Answer test = expectType(prior, e.condition(), Type.BOOL, t -> null);
         Capabilities testCaps = test.capabilities();
         Answer result;
         if (Type.TRUE.equals(test.type())) {
-            Answer then = typecheck(prior.union(testCaps), e.thenNode());
+            Answer then = typecheck(prior.union(testCaps), e.thenExpr());
             result = Answer.success(TypedExpr.of(e, then.type(), test.expr(), then.expr(), then.expr()),
                     then.capabilities().union(testCaps)).after(then);
         } else if (Type.FALSE.equals(test.type())) {
-            Answer otherwise = typecheck(prior, e.elseNode());
+            Answer otherwise = typecheck(prior, e.elseExpr());
             result = Answer.success(TypedExpr.of(e, otherwise.type(), test.expr(), otherwise.expr(), otherwise.expr()),
                     otherwise.capabilities()).after(otherwise);
         } else {
-            Answer then = typecheck(prior.union(testCaps), e.thenNode());
+            Answer then = typecheck(prior.union(testCaps), e.thenExpr());
             Capabilities thenCaps = then.ok() ? then.capabilities().union(testCaps) : Capabilities.NONE;
-            Answer otherwise = typecheck(prior, e.elseNode());
+            Answer otherwise = typecheck(prior, e.elseExpr());
             Type lub = leastUpperBoundOrError(e, listOf(then.type(), otherwise.type()), Problems.LubContext.CONDITIONAL);
             TypedExpr typed = TypedExpr.of(e, lub, test.expr(), then.expr(), otherwise.expr());
             result = lub != null ? Answer.success(typed, otherwise.capabilities().intersect(thenCaps)) : Answer.fail(typed);
@@ -180,7 +184,7 @@ final class Typechecker {
         return result.after(test);
     }
 
-    private Answer and(Capabilities prior, Node.And e) {
+    private Answer and(Capabilities prior, Expr.And e) {
         Answer left = expectType(prior, e.left(), Type.BOOL, t -> null);
         if (Type.FALSE.equals(left.type())) {
             return Answer.success(left.expr()).after(left);
@@ -205,7 +209,7 @@ final class Typechecker {
         return result.after(right).after(left);
     }
 
-    private Answer or(Capabilities prior, Node.Or e) {
+    private Answer or(Capabilities prior, Expr.Or e) {
         Answer left = expectType(prior, e.left(), Type.BOOL, t -> null);
         if (Type.TRUE.equals(left.type())) {
             return Answer.success(left.expr(), left.capabilities()).after(left);
@@ -229,10 +233,10 @@ final class Typechecker {
         return result.after(right).after(left);
     }
 
-    private Answer unary(Capabilities prior, Node.Unary e) {
+    private Answer unary(Capabilities prior, Expr.Unary e) {
         switch (e.op()) {
             case NOT -> {
-                Answer arg = expectType(prior, e.arg(), Type.BOOL, t -> null);
+                Answer arg = expectType(prior, e.operand(), Type.BOOL, t -> null);
                 Type t = arg.type();
                 if (t == null) {
                     return Answer.fail(TypedExpr.of(e, Type.BOOL, arg.expr()));
@@ -241,18 +245,18 @@ final class Typechecker {
                 return Answer.success(TypedExpr.of(e, result, arg.expr())).after(arg);
             }
             case NEG -> {
-                Answer arg = expectType(prior, e.arg(), Type.LONG, t -> null);
+                Answer arg = expectType(prior, e.operand(), Type.LONG, t -> null);
                 return Answer.success(TypedExpr.of(e, Type.LONG, arg.expr())).after(arg);
             }
             default -> {
-                Answer arg = expectType(prior, e.arg(), Type.ANY_SET,
+                Answer arg = expectType(prior, e.operand(), Type.ANY_SET,
                         t -> t instanceof Type.StringType ? "try using `== \"\"` to test if a string is empty" : null);
                 return Answer.success(TypedExpr.of(e, Type.BOOL, arg.expr())).after(arg);
             }
         }
     }
 
-    private Answer getAttr(Capabilities prior, Node.GetAttr e) {
+    private Answer getAttr(Capabilities prior, Expr.GetAttr e) {
         Answer target = expectOneOf(prior, e.target(), List.of(Type.ANY_ENTITY, Type.ANY_RECORD), t -> null);
         Type t = target.type();
         if (t == null) {
@@ -277,7 +281,7 @@ final class Typechecker {
         return result.after(target);
     }
 
-    private Answer hasAttr(Capabilities prior, Node.HasAttr e) {
+    private Answer hasAttr(Capabilities prior, Expr.HasAttr e) {
         Answer target = expectOneOf(prior, e.target(), List.of(Type.ANY_ENTITY, Type.ANY_RECORD), t -> {
             if (t instanceof Type.SetType) {
                 return "try using `contains`, `containsAny`, or `containsAll` to examine the contents of a set";
@@ -305,7 +309,7 @@ final class Typechecker {
         return result.after(target);
     }
 
-    private Answer is(Capabilities prior, Node.Is e) {
+    private Answer is(Capabilities prior, Expr.Is e) {
         Answer target = expectType(prior, e.target(), Type.ANY_ENTITY,
                 t -> "Cedar only supports run time type tests for entities");
         Answer result;
@@ -327,9 +331,9 @@ final class Typechecker {
         return result.after(target);
     }
 
-    private Answer setLiteral(Capabilities prior, Node.SetLit e) {
+    private Answer setLiteral(Capabilities prior, Expr.SetLit e) {
         List<Answer> elements = new ArrayList<>(e.elements().size());
-        for (Node element : e.elements()) {
+        for (Expr element : e.elements()) {
             elements.add(typecheck(prior, element));
         }
         List<TypedExpr> typed = exprs(elements);
@@ -346,9 +350,9 @@ final class Typechecker {
         return allOk(elements) ? result : result.fail();
     }
 
-    private Answer recordLiteral(Capabilities prior, Node.RecordLit e) {
+    private Answer recordLiteral(Capabilities prior, Expr.RecordLit e) {
         List<Answer> values = new ArrayList<>(e.fields().size());
-        for (Node value : e.fields().values()) {
+        for (Expr value : e.fields().values()) {
             values.add(typecheck(prior, value));
         }
         Map<String, Type.Attribute> attributes = new TreeMap<>();
@@ -370,7 +374,7 @@ final class Typechecker {
 
     // ------------------------------------------------------------------ binary operators
 
-    private Answer binary(Capabilities prior, Node.Binary e) {
+    private Answer binary(Capabilities prior, Expr.Binary e) {
         return switch (e.op()) {
             case EQ -> equality(prior, e);
             case LESS, LESS_EQ -> comparison(prior, e);
@@ -380,13 +384,22 @@ final class Typechecker {
             case CONTAINS_ALL, CONTAINS_ANY -> containsAllOrAny(prior, e);
             case HAS_TAG -> hasTag(prior, e);
             case GET_TAG -> getTag(prior, e);
-            // desugared by the lowering
-            case NOT_EQ, GREATER, GREATER_EQ -> throw new IllegalStateException("operator `" + e.op().symbol()
-                    + "` should have been desugared");
+            // the reference's `!(a == b)`, `!(a <= b)` and `!(a < b)`: the `!` of a boolean is a boolean
+            case NOT_EQ -> notEqual(prior, e);
+            case GREATER, GREATER_EQ -> comparison(prior, e);
         };
     }
 
-    private Answer equality(Capabilities prior, Node.Binary e) {
+    /** {@code a != b}, typed as {@code !(a == b)}: the equality's type, negated when it is a singleton. */
+    private Answer notEqual(Capabilities prior, Expr.Binary e) {
+        Answer equality = equality(prior, e);
+        Type t = equality.type();
+        Type negated = Type.TRUE.equals(t) ? Type.FALSE : Type.FALSE.equals(t) ? Type.TRUE : t;
+        TypedExpr typed = equality.expr().withType(negated);
+        return equality.ok() ? Answer.success(typed) : Answer.fail(typed);
+    }
+
+    private Answer equality(Capabilities prior, Expr.Binary e) {
         Answer lhs = typecheck(prior, e.left());
         Answer rhs = typecheck(prior, e.right());
         Type type = typeOfEquality(e.left(), lhs.type(), e.right(), rhs.type());
@@ -397,7 +410,7 @@ final class Typechecker {
         return result.after(rhs).after(lhs);
     }
 
-    private Type typeOfEquality(Node lhs, Type lhsType, Node rhs, Type rhsType) {
+    private Type typeOfEquality(Expr lhs, Type lhsType, Expr rhs, Type rhsType) {
         if (lhsType != null && rhsType != null && Type.areDisjoint(lhsType, rhsType)) {
             return Type.FALSE;
         }
@@ -410,17 +423,38 @@ final class Typechecker {
     }
 
     /** The literal's value, or the environment's action for the {@code action} variable. */
-    private Value literalOrAction(Node n) {
-        if (n instanceof Node.Lit lit) {
-            return lit.value();
+    private Value literalOrAction(Expr n) {
+        Value literal = literalValue(n);
+        if (literal != null) {
+            return literal;
         }
-        if (n instanceof Node.Var v && v.variable() == Variable.ACTION) {
+        if (n instanceof Expr.Var v && v.variable() == Variable.ACTION) {
             return env.action();
         }
         return null;
     }
 
-    private Answer enforceStrictEquality(Node e, TypedExpr typed, Type lhs, Type rhs, Problems.LubContext context) {
+    /*
+     * The value of a literal, or null. The reference builds `&&` and `||` of two boolean literals as the
+     * literal they evaluate to (its AST builder folds them, from text and from JSON alike), and its
+     * typechecker looks at literals: `0 == (false && true)` compares two literals there, which strict
+     * validation allows, where `0 == !true` is an error. So such an `&&` or `||` is a literal here too;
+     * evaluation is not affected (it cannot fail).
+     */
+    private static Value literalValue(Expr e) {
+        if (e instanceof Expr.Literal lit) {
+            return lit.value();
+        } else if (e instanceof Expr.And a) {
+            return literalValue(a.left()) instanceof BoolValue l && literalValue(a.right()) instanceof BoolValue r
+                    ? BoolValue.of(l.value() && r.value()) : null;
+        } else if (e instanceof Expr.Or o) {
+            return literalValue(o.left()) instanceof BoolValue l && literalValue(o.right()) instanceof BoolValue r
+                    ? BoolValue.of(l.value() || r.value()) : null;
+        }
+        return null;
+    }
+
+    private Answer enforceStrictEquality(Expr e, TypedExpr typed, Type lhs, Type rhs, Problems.LubContext context) {
         if (Type.TRUE.equals(typed.type()) || Type.FALSE.equals(typed.type()) || lhs == null || rhs == null) {
             return Answer.success(typed);
         }
@@ -432,7 +466,7 @@ final class Typechecker {
         return Answer.success(typed);
     }
 
-    private Answer comparison(Capabilities prior, Node.Binary e) {
+    private Answer comparison(Capabilities prior, Expr.Binary e) {
         Answer a1 = typecheck(prior, e.left());
         Answer a2 = typecheck(prior, e.right());
         TypedExpr typed = TypedExpr.of(e, Type.BOOL, a1.expr(), a2.expr());
@@ -445,7 +479,7 @@ final class Typechecker {
             ok = false;
         } else if (t1 instanceof Type.NeverType || t2 instanceof Type.NeverType) {
             Type other = t1 instanceof Type.NeverType ? t2 : t1;
-            Node otherNode = t1 instanceof Type.NeverType ? e.right() : e.left();
+            Expr otherNode = t1 instanceof Type.NeverType ? e.right() : e.left();
             ok = isComparable(other);
             if (!ok) {
                 errors.add(problems.unexpectedType(span(otherNode), COMPARISON_TYPES, other, null));
@@ -477,7 +511,7 @@ final class Typechecker {
         return t instanceof Type.LongType || DATETIME.equals(t) || DURATION.equals(t);
     }
 
-    private Answer arithmetic(Capabilities prior, Node.Binary e) {
+    private Answer arithmetic(Capabilities prior, Expr.Binary e) {
         Function<Type, String> help = t -> {
             if (e.op() == BinaryOp.ADD && t instanceof Type.StringType) {
                 return "Cedar does not support string concatenation";
@@ -501,7 +535,7 @@ final class Typechecker {
         return null;
     }
 
-    private Answer contains(Capabilities prior, Node.Binary e) {
+    private Answer contains(Capabilities prior, Expr.Binary e) {
         Answer a1 = expectType(prior, e.left(), Type.ANY_SET, Typechecker::setOperandHelp);
         Answer a2 = typecheck(prior, e.right());
         TypedExpr typed = TypedExpr.of(e, Type.BOOL, a1.expr(), a2.expr());
@@ -515,7 +549,7 @@ final class Typechecker {
         return result.after(a2).after(a1);
     }
 
-    private Answer containsAllOrAny(Capabilities prior, Node.Binary e) {
+    private Answer containsAllOrAny(Capabilities prior, Expr.Binary e) {
         Answer a1 = expectType(prior, e.left(), Type.ANY_SET, Typechecker::setOperandHelp);
         Answer a2 = expectType(prior, e.right(), Type.ANY_SET,
                 t -> "try using `contains` to test if a single element is in a set");
@@ -526,7 +560,7 @@ final class Typechecker {
         return result.after(a2).after(a1);
     }
 
-    private Answer hasTag(Capabilities prior, Node.Binary e) {
+    private Answer hasTag(Capabilities prior, Expr.Binary e) {
         Answer a1 = expectType(prior, e.left(), Type.ANY_ENTITY, t -> null);
         Answer a2 = expectType(prior, e.right(), Type.STRING, t -> null);
         Type kind = a1.type();
@@ -550,7 +584,7 @@ final class Typechecker {
         return result.after(a2).after(a1);
     }
 
-    private Answer getTag(Capabilities prior, Node.Binary e) {
+    private Answer getTag(Capabilities prior, Expr.Binary e) {
         Answer a1 = expectType(prior, e.left(), Type.ANY_ENTITY, t -> null);
         Answer a2 = expectType(prior, e.right(), Type.STRING, t -> null);
         Type kind = a1.type();
@@ -603,7 +637,7 @@ final class Typechecker {
 
     // ------------------------------------------------------------------ `in`
 
-    private Answer in(Capabilities prior, Node.Binary e) {
+    private Answer in(Capabilities prior, Expr.Binary e) {
         Answer lhs = expectType(prior, e.left(), Type.ANY_ENTITY,
                 t -> "try using `contains`, `containsAny`, or `containsAll` to examine the contents of a set");
         Answer rhs = expectOneOf(prior, e.right(), List.of(Type.set(Type.ANY_ENTITY), Type.ANY_ENTITY), t -> {
@@ -643,13 +677,13 @@ final class Typechecker {
     }
 
     /** The entity uids of a uid literal, the {@code action} variable, or a set of only those; else {@code null}. */
-    private List<EntityUid> uidsOf(Node n) {
+    private List<EntityUid> uidsOf(Expr n) {
         if (literalOrAction(n) instanceof EntityUid uid) {
             return List.of(uid);
         }
-        if (n instanceof Node.SetLit s) {
+        if (n instanceof Expr.SetLit s) {
             List<EntityUid> uids = new ArrayList<>(s.elements().size());
-            for (Node element : s.elements()) {
+            for (Expr element : s.elements()) {
                 if (!(literalOrAction(element) instanceof EntityUid uid)) {
                     return null;
                 }
@@ -691,30 +725,30 @@ final class Typechecker {
 
     // ------------------------------------------------------------------ extension functions
 
-    private Answer call(Capabilities prior, Node.Call e) {
+    private Answer call(Capabilities prior, Expr.ExtensionCall e) {
         ExtensionFunction f = Extensions.function(e.function());
         if (f == null) {
             errors.add(problems.undefinedFunction(span(e), e.function()));
             return Answer.fail(new TypedExpr(e, null, typecheckAll(prior, e.arguments())));
         }
-        Type returnType = typeNamed(f.returnType());
+        Type returnType = typeOf(f.returnType());
         boolean failed = false;
         if (e.arguments().size() != f.arity()) {
             errors.add(problems.wrongNumberArguments(span(e), f.arity(), e.arguments().size()));
             failed = true;
         }
-        if (f.isConstructor() && e.arguments().size() == 1 && e.arguments().get(0) instanceof Node.Lit lit
-                && lit.value() instanceof StringValue s) {
+        if (f.isConstructor() && e.arguments().size() == 1 && literalValue(e.arguments().get(0)) instanceof StringValue s) {
             try {
                 Extensions.call(f.name(), List.of(s));
             } catch (EvaluationException ex) {
-                String what = f.returnType().equals("ipaddr") ? "IP address" : "a " + f.returnType() + " value";
+                String what = f.returnType() == ValueType.IPADDR ? "IP address"
+                        : "a " + f.returnType().cedarName() + " value";
                 errors.add(problems.functionArgumentValidation(span(e),
                         "failed to parse as " + what + ": `" + s.toCedar() + "`", ex.getMessage()));
                 failed = true;
             }
         }
-        if (strict && f.isConstructor() && !e.arguments().stream().allMatch(a -> a instanceof Node.Lit)) {
+        if (strict && f.isConstructor() && !e.arguments().stream().allMatch(a -> literalValue(a) != null)) {
             errors.add(problems.nonLiteralExtensionConstructor(span(e)));
             failed = true;
         }
@@ -723,27 +757,22 @@ final class Typechecker {
         }
         List<Answer> arguments = new ArrayList<>(e.arguments().size());
         for (int i = 0; i < e.arguments().size(); i++) {
-            arguments.add(expectType(prior, e.arguments().get(i), typeNamed(f.argumentTypes().get(i)), t -> null));
+            arguments.add(expectType(prior, e.arguments().get(i), typeOf(f.argumentTypes().get(i)), t -> null));
         }
         Answer result = Answer.success(new TypedExpr(e, returnType, exprs(arguments)));
         return allOk(arguments) ? result : result.fail();
     }
 
-    private List<TypedExpr> typecheckAll(Capabilities prior, List<Node> nodes) {
+    private List<TypedExpr> typecheckAll(Capabilities prior, List<Expr> nodes) {
         List<TypedExpr> typed = new ArrayList<>(nodes.size());
-        for (Node n : nodes) {
+        for (Expr n : nodes) {
             typed.add(typecheck(prior, n).expr());
         }
         return typed;
     }
 
-    private static Type typeNamed(String name) {
-        return switch (name) {
-            case "Bool" -> Type.BOOL;
-            case "Long" -> Type.LONG;
-            case "String" -> Type.STRING;
-            default -> new Type.ExtensionType(name);
-        };
+    private Type typeOf(ValueType type) {
+        return schema.type(ResolvedSchema.typeOf(type));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -753,7 +782,7 @@ final class Typechecker {
      * subtyping for records and entity types under any entity, whatever the mode); reports an
      * unexpected type otherwise, and then the result has no type.
      */
-    private Answer expectOneOf(Capabilities prior, Node e, List<Type> expected, Function<Type, String> help) {
+    private Answer expectOneOf(Capabilities prior, Expr e, List<Type> expected, Function<Type, String> help) {
         Answer actual = typecheck(prior, e);
         Type t = actual.type();
         if (t == null) {
@@ -768,12 +797,12 @@ final class Typechecker {
         return Answer.fail(actual.expr().withType(null));
     }
 
-    private Answer expectType(Capabilities prior, Node e, Type expected, Function<Type, String> help) {
+    private Answer expectType(Capabilities prior, Expr e, Type expected, Function<Type, String> help) {
         return expectOneOf(prior, e, List.of(expected), help);
     }
 
     /** The least upper bound of the types, or {@code null} (after reporting why, when all were known). */
-    private Type leastUpperBoundOrError(Node e, List<Type> types, Problems.LubContext context) {
+    private Type leastUpperBoundOrError(Expr e, List<Type> types, Problems.LubContext context) {
         for (Type t : types) {
             if (t == null) {
                 return null;

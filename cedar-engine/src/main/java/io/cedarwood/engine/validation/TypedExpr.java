@@ -1,5 +1,6 @@
 package io.cedarwood.engine.validation;
 
+import io.cedarwood.engine.ast.Expr;
 import java.util.List;
 
 /**
@@ -8,12 +9,12 @@ import java.util.List;
  * left operand, an {@code if} whose condition is always true has its typed {@code then} branch in both
  * branch positions. Level validation walks these trees.
  */
-record TypedExpr(Node node, Type type, List<TypedExpr> children) {
+record TypedExpr(Expr node, Type type, List<TypedExpr> children) {
     TypedExpr {
         children = List.copyOf(children);
     }
 
-    static TypedExpr of(Node node, Type type, TypedExpr... children) {
+    static TypedExpr of(Expr node, Type type, TypedExpr... children) {
         return new TypedExpr(node, type, List.of(children));
     }
 

@@ -14,7 +14,12 @@ public final class EvaluationException extends CedarException {
         OVERFLOW,
         EXTENSION_ERROR,
         /** the expression is nested deeper than the evaluator allows */
-        TOO_DEEP
+        TOO_DEEP,
+        /**
+         * the expression mentions a template slot that is not linked (only a hand-built expression or a
+         * template's {@code toExpr()} can: the policies of a set are linked)
+         */
+        UNLINKED_SLOT
     }
 
     private final Kind kind;

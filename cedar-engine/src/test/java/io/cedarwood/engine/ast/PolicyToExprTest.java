@@ -2,6 +2,8 @@ package io.cedarwood.engine.ast;
 
 import io.cedarwood.engine.authz.PolicySet;
 import io.cedarwood.engine.parser.PolicyParser;
+import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link Policy#toExpr()}: the scope and the conditions as the one conjunction Lean's Policy.toExpr builds. */
 class PolicyToExprTest {
@@ -67,9 +68,19 @@ class PolicyToExprTest {
     }
 
     @Test
-    void aTemplateHasNoExpression() {
-        Policy template = policy("permit (principal == ?principal, action, resource);");
-        assertThatThrownBy(template::toExpr).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("template");
+    void aTemplateHasItsSlotsInItsExpression() {
+        Policy template = policy("permit (principal == ?principal, action, resource is Doc in ?resource);");
+        Expr principal = new Expr.Var(Variable.PRINCIPAL);
+        Expr resource = new Expr.Var(Variable.RESOURCE);
+        Expr t = new Expr.Literal(BoolValue.TRUE);
+        assertThat(template.toExpr()).isEqualTo(new Expr.And(
+                new Expr.Binary(BinaryOp.EQ, principal, new Expr.Slot(SlotId.PRINCIPAL)),
+                new Expr.And(t, new Expr.And(
+                        new Expr.And(new Expr.Is(resource, EntityType.of("Doc")),
+                                new Expr.Binary(BinaryOp.IN, resource, new Expr.Slot(SlotId.RESOURCE))),
+                        t))));
+        assertThat(template.toExpr().toCedar())
+                .isEqualTo("principal == ?principal && (true && (resource is Doc in ?resource && true))");
+        assertThat(template.depth()).isEqualTo(template.toExpr().depthUpTo(Integer.MAX_VALUE));
     }
 }

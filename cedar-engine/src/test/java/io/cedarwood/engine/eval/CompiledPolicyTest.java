@@ -7,12 +7,15 @@ import io.cedarwood.engine.ast.Policy;
 import io.cedarwood.engine.ast.PolicyId;
 import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.entities.Entities;
+import io.cedarwood.engine.parser.PolicyParser;
 import io.cedarwood.engine.value.EntityUid;
 import io.cedarwood.engine.value.EvaluationException;
 import io.cedarwood.engine.value.StringValue;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +66,62 @@ class CompiledPolicyTest {
         assertThat(policy.depth()).isEqualTo(Expr.MAX_DEPTH - 1);
         assertThat(CompiledPolicy.compile(policy).isSatisfied(REQUEST, Entities.EMPTY))
                 .isEqualTo(Evaluator.isSatisfied(policy, REQUEST, Entities.EMPTY)).isTrue();
+    }
+
+    /** Each form the compiler treats apart, on the evaluator tests' entities: compiled and interpreted agree. */
+    @Test
+    void isSatisfiedWhenEachCompiledFormIsUsedThenCompiledAndInterpretedAgree() {
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        expected.put("permit (principal is User, action, resource);", true);
+        expected.put("permit (principal is Group, action, resource);", false);
+        expected.put("permit (principal, action, resource is Photo in Photo::\"p1\");", true);
+        expected.put("permit (principal is User in Group::\"nobody\", action, resource);", false);
+        expected.put("permit (principal, action, resource) when { !context.flag };", false);
+        expected.put("permit (principal, action, resource) when { !(context.n > 9) };", true);
+        expected.put("permit (principal, action, resource) when { context.n == 5 && principal.age == 30 };", true);
+        expected.put("permit (principal, action, resource) when { resource.owner == principal };", true);
+        expected.put("permit (principal, action, resource) when { principal.manager != principal };", true);
+        expected.put("permit (principal, action, resource) when { principal in Group::\"staff\" };", true);
+        expected.put("permit (principal, action, resource) when"
+                + " { ip(\"10.0.0.1\").isInRange(if context.flag then ip(\"10.0.0.0/8\") else ip(\"1.1.1.1/32\")) };", true);
+        expected.put("permit (principal, action, resource) when { decimal(\"1.5\").lessThan(decimal(\"2.0\")) };", true);
+        expected.put("permit (principal, action, resource) when { {b: context.n, ab: 1, a: context.flag}.a };", true);
+        for (Map.Entry<String, Boolean> e : expected.entrySet()) {
+            Policy policy = PolicyParser.parsePolicy(PolicyId.of("p"), e.getKey());
+            assertThat(CompiledPolicy.compile(policy).isSatisfied(EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES))
+                    .as(e.getKey())
+                    .isEqualTo(Evaluator.isSatisfied(policy, EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES))
+                    .isEqualTo(e.getValue());
+        }
+    }
+
+    /** Errors too: the same kind from both, e.g. the first erroring field of a record in name order. */
+    @Test
+    void isSatisfiedWhenAFormErrorsThenCompiledAndInterpretedFailAlike() {
+        for (String text : List.of(
+                "permit (principal, action, resource) when { context.n in Group::\"staff\" };",
+                "permit (principal, action, resource) when"
+                        + " { {b: 9223372036854775807 + 1, ab: 1 + \"x\", a: 1}.a == 1 };",
+                "permit (principal, action, resource) when"
+                        + " { {b: 1 + \"x\", ab: 9223372036854775807 + 1}.b == 1 };")) {
+            Policy policy = PolicyParser.parsePolicy(PolicyId.of("p"), text);
+            EvaluationException.Kind interpreted = kindOf(
+                    () -> Evaluator.isSatisfied(policy, EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES));
+            assertThat(kindOf(() -> CompiledPolicy.compile(policy).isSatisfied(EvaluatorTest.REQUEST,
+                    EvaluatorTest.ENTITIES))).as(text).isEqualTo(interpreted);
+        }
+        assertThat(kindOf(() -> Evaluator.isSatisfied(PolicyParser.parsePolicy(PolicyId.of("p"),
+                "permit (principal, action, resource) when { {b: 1 + \"x\", ab: 9223372036854775807 + 1}.b == 1 };"),
+                EvaluatorTest.REQUEST, EvaluatorTest.ENTITIES))).isEqualTo(EvaluationException.Kind.OVERFLOW);
+    }
+
+    private static EvaluationException.Kind kindOf(Runnable evaluation) {
+        try {
+            evaluation.run();
+        } catch (EvaluationException e) {
+            return e.kind();
+        }
+        throw new AssertionError("no evaluation error");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cedarwood.engine.eval;
 import io.cedarwood.engine.ast.BinaryOp;
 import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Request;
+import io.cedarwood.engine.ast.SlotId;
 import io.cedarwood.engine.entities.Entities;
 import io.cedarwood.engine.entities.Entity;
 import io.cedarwood.engine.entities.EntityProvider;
@@ -695,6 +696,22 @@ class EvaluatorTest {
             } catch (EvaluationException e) {
                 assertThat(e.kind()).isEqualTo(Kind.TYPE_ERROR);
             }
+        }
+    }
+
+    @Nested
+    class Slots {
+        @Test
+        void evaluateWhenASlotIsNotLinkedThenUnlinkedSlot() {
+            assertError(new Expr.Slot(SlotId.PRINCIPAL), Kind.UNLINKED_SLOT,
+                    "the template slot `?principal` is not linked");
+            assertError(eq(resource(), new Expr.Slot(SlotId.RESOURCE)),
+                    Kind.UNLINKED_SLOT, "the template slot `?resource` is not linked");
+        }
+
+        @Test
+        void evaluateWhenASlotIsNeverReachedThenNoError() {
+            assertFalse(and(lit(false), new Expr.Slot(SlotId.PRINCIPAL)));
         }
     }
 }

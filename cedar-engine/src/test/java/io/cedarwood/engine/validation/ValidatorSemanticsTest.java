@@ -304,4 +304,37 @@ class ValidatorSemanticsTest {
                 + "action == App::Action::\"write\" };")).errors()).extracting(ValidationError::kind)
                 .containsExactly(Kind.UNRECOGNIZED_ACTION_ID);
     }
+
+    // the singleton types and capabilities of `&&`, `||` and `!=`, one case per rule (found by mutation testing)
+
+    @Test
+    void singletonTypesDecideWhetherAPolicyIsImpossible() {
+        assertThat(impossible(view("principal.name == \"a\" && false", ValidationMode.STRICT))).isTrue();
+        assertThat(impossible(check("permit(principal, action == Action::\"view\", resource)"
+                + " unless { principal.name == \"a\" || true };", ValidationMode.STRICT))).isTrue();
+        assertThat(impossible(check("permit(principal, action == Action::\"view\", resource)"
+                + " unless { Doc::\"d\" != Doc::\"e\" };", ValidationMode.STRICT))).isTrue();
+        assertThat(impossible(view("principal.name == \"a\" || false", ValidationMode.STRICT))).isFalse();
+        // `false || true` is the literal `true` (the reference folds it), so `0 == (false || true)` compares
+        // two literals: no strict error, and a false condition
+        ValidationResult folded = view("0 == (false || true)", ValidationMode.STRICT);
+        assertThat(folded.errors()).isEmpty();
+        assertThat(impossible(folded)).isTrue();
+        failsStrictPassesPermissive("0 == (principal.name == \"a\" || true)", Kind.INCOMPATIBLE_TYPES);
+    }
+
+    @Test
+    void capabilitiesFlowOutOfOrWhenOneSideIsSurelyFalse() {
+        passesInBothModes("(principal has age || false) && principal.age > 1");
+        passesInBothModes("(Doc::\"d\" == Doc::\"e\" || principal has age) && principal.age > 1");
+        failsInBothModes("(principal has age || principal.name == \"a\") && principal.age > 1",
+                Kind.UNSAFE_OPTIONAL_ATTRIBUTE_ACCESS);
+    }
+
+    @Test
+    void aNotEqualThatTypechecksIsCheckedForLevels() {
+        ValidationResult r = VALIDATOR.validate(PolicySet.parse("permit(principal, action == Action::\"view\", resource)"
+                + " when { principal has manager && principal.manager.name != \"x\" };"), ValidationMode.STRICT, 1);
+        assertThat(r.errors()).extracting(ValidationError::kind).containsExactly(Kind.ENTITY_DEREF_LEVEL_VIOLATION);
+    }
 }

@@ -36,6 +36,19 @@ class ValidatorWarningsTest {
     }
 
     @Test
+    void validateWhenNotEqualIsFalseForEveryRequestThenImpossiblePolicyAsForItsNegatedEquality() {
+        // `a != b` is typed as `!(a == b)`: the singleton type of `==` (here True: two equal literals) negated
+        onlyWarning("permit(principal, action, resource) when { Doc::\"d\" != Doc::\"d\" };", Kind.IMPOSSIBLE_POLICY,
+                "principal, action, resource) when { Doc::\"d\" != Doc::\"d\" }");
+        onlyWarning("permit(principal, action, resource) unless { principal != principal || true };",
+                Kind.IMPOSSIBLE_POLICY, "principal, action, resource) unless { principal != principal || true }");
+        ValidationResult possible = VALIDATOR.validate(PolicySet.parse(
+                "permit(principal, action, resource) when { Doc::\"d\" != Doc::\"e\" && principal != resource };"));
+        assertThat(possible.passed()).isTrue();
+        assertThat(possible.warnings()).isEmpty();
+    }
+
+    @Test
     void validateWhenStringMixesScriptsThenMixedScriptString() {
         ValidationWarning w = onlyWarning("permit(principal, action, resource) when { principal.name == \"say_һello\" };",
                 Kind.MIXED_SCRIPT_STRING, "\"say_һello\"");

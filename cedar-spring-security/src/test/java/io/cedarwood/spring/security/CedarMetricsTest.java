@@ -29,7 +29,7 @@ class CedarMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         CedarMetrics metrics = new CedarMetrics(() -> registry);
         Response deny = new Response(Decision.DENY, new Diagnostics(Set.of(),
-                List.of(new AuthorizationError(PolicyId.of("p1"), EvaluationException.Kind.EXTENSION_ERROR, "boom"))));
+                List.of(new AuthorizationError(PolicyId.of("p1"), EvaluationException.Kind.EXTENSION_ERROR, "boom", null))));
         metrics.onDecision(EnforcementDecision.of("method", REQUEST, deny, EnforcementMode.ENFORCING), 1_000);
         metrics.onDecision(EnforcementDecision.of("method", REQUEST, deny, EnforcementMode.PERMISSIVE), 1_000);
         metrics.onDecision(EnforcementDecision.failed("http", null, null, null, "unauthenticated"), 0);
