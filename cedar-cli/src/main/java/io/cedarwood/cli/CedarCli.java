@@ -22,6 +22,11 @@ import java.util.concurrent.Callable;
         versionProvider = CedarCli.Version.class,
         description = "Cedarwood: the Cedar policy language on the JVM")
 public final class CedarCli implements Callable<Integer> {
+    static final int SUCCESS = 0;
+    static final int FAILURE = 1;
+    static final int AUTHORIZE_DENY = 2;
+    static final int VALIDATION_FAILURE = 3;
+
     /**
      * The subcommands' names, in the order the usage lists them. Building a picocli command reads its
      * annotations reflectively, which costs more at start-up than most subcommands' work, so a run that names
@@ -52,11 +57,6 @@ public final class CedarCli implements Callable<Integer> {
             default -> throw new IllegalArgumentException(name);
         };
     }
-
-    static final int SUCCESS = 0;
-    static final int FAILURE = 1;
-    static final int AUTHORIZE_DENY = 2;
-    static final int VALIDATION_FAILURE = 3;
 
     @Spec
     CommandSpec spec;
