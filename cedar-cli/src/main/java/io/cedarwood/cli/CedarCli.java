@@ -9,6 +9,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,29 +20,43 @@ import java.util.concurrent.Callable;
 @Command(name = "cedar",
         mixinStandardHelpOptions = true,
         versionProvider = CedarCli.Version.class,
-        description = "Cedarwood: the Cedar policy language on the JVM",
-        subcommands = {
-                AuthorizeCommand.class,
-                PartiallyAuthorizeCommand.class,
-                EvaluateCommand.class,
-                ValidateCommand.class,
-                CheckParseCommand.class,
-                LinkCommand.class,
-                FormatCommand.class,
-                TranslatePolicyCommand.class,
-                TranslateSchemaCommand.class,
-                RunTestsCommand.class,
-                LanguageVersionCommand.class,
-                IntegrationTestsCommand.class,
-                SymccCommand.class,
-                AnalyzeCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Cedarwood: the Cedar policy language on the JVM")
 public final class CedarCli implements Callable<Integer> {
     static final int SUCCESS = 0;
     static final int FAILURE = 1;
     static final int AUTHORIZE_DENY = 2;
     static final int VALIDATION_FAILURE = 3;
+
+    /**
+     * The subcommands' names, in the order the usage lists them. Building a picocli command reads its
+     * annotations reflectively, which costs more at start-up than most subcommands' work, so a run that names
+     * its subcommand builds that one only ({@link #commandLine(String...)}).
+     */
+    private static final List<String> SUBCOMMANDS = List.of("authorize", "partially-authorize", "evaluate",
+            "validate", "check-parse", "link", "format", "translate-policy", "translate-schema", "run-tests",
+            "language-version", "integration-tests", "symcc", "analyze", "help");
+
+    /** A new instance of the subcommand {@code name} (a switch, not lambdas: each lambda costs at start-up). */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "authorize" -> new AuthorizeCommand();
+            case "partially-authorize" -> new PartiallyAuthorizeCommand();
+            case "evaluate" -> new EvaluateCommand();
+            case "validate" -> new ValidateCommand();
+            case "check-parse" -> new CheckParseCommand();
+            case "link" -> new LinkCommand();
+            case "format" -> new FormatCommand();
+            case "translate-policy" -> new TranslatePolicyCommand();
+            case "translate-schema" -> new TranslateSchemaCommand();
+            case "run-tests" -> new RunTestsCommand();
+            case "language-version" -> new LanguageVersionCommand();
+            case "integration-tests" -> new IntegrationTestsCommand();
+            case "symcc" -> new SymccCommand();
+            case "analyze" -> new AnalyzeCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
 
     @Spec
     CommandSpec spec;
@@ -63,8 +78,7 @@ public final class CedarCli implements Callable<Integer> {
 
     /** Runs the command line writing to {@code out} and {@code err}, and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new CedarCli()).setOut(out).setErr(err);
-        addHelpOption(cli);
+        CommandLine cli = commandLine(args).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             ErrorReport.print(cmd.getErr(), ErrorReport.format(cmd.getCommandSpec()), ex);
             return FAILURE;
@@ -76,6 +90,47 @@ public final class CedarCli implements Callable<Integer> {
             return FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /** The whole command line, every subcommand included. */
+    static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when they name a subcommand (after the top-level {@code -f FORMAT}, if
+     * any), with that subcommand only, which parses and runs {@code args} exactly as the whole command line
+     * would; otherwise (usage, {@code help}, a mistyped name, {@code @file} arguments) the whole of it.
+     */
+    static CommandLine commandLine(String... args) {
+        String named = subcommandNamed(args);
+        return named == null ? commandLine() : commandLine(List.of(named));
+    }
+
+    private static CommandLine commandLine(List<String> names) {
+        CommandLine cli = new CommandLine(new CedarCli());
+        for (String name : names) {
+            cli.addSubcommand(name, subcommand(name));
+        }
+        addHelpOption(cli);
+        return cli;
+    }
+
+    /** The subcommand that {@code args} run, or {@code null} unless that is plain to see. */
+    private static String subcommandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-f") || arg.equals("--error-format")) {
+                i++;
+            } else if (arg.startsWith("-f") || arg.startsWith("--error-format=")) {
+                continue;
+            } else if (arg.startsWith("-") || arg.startsWith("@")) {
+                return null;
+            } else {
+                return SUBCOMMANDS.contains(arg) && !arg.equals("help") ? arg : null;
+            }
+        }
+        return null;
     }
 
     /** {@code -h}/{@code --help} on every subcommand, including ones added later. */

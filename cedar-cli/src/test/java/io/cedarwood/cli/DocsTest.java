@@ -4,7 +4,6 @@ import io.cedarwood.engine.parser.ParseException;
 import io.cedarwood.engine.authz.PolicySet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -131,7 +130,7 @@ class DocsTest {
     @Test
     void everySubcommandIsInTheReadmeTable() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
-        for (String name : new CommandLine(new CedarCli()).getSubcommands().keySet()) {
+        for (String name : CedarCli.commandLine().getSubcommands().keySet()) {
             if (!name.equals("help")) {
                 assertThat(readme).as("README row for `%s`", name).contains("| `" + name);
             }

@@ -33,7 +33,7 @@ class HelpAndMessagesTest {
 
     @Test
     void everySubcommandHasHelpAndShortHelp() {
-        CommandLine cli = new CommandLine(new CedarCli());
+        CommandLine cli = CedarCli.commandLine();
         for (String name : cli.getSubcommands().keySet()) {
             if (name.equals("help")) {
                 continue;
@@ -45,6 +45,37 @@ class HelpAndMessagesTest {
                 assertThat(r.err()).as("%s %s", name, flag).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aRunThatNamesItsSubcommandBuildsThatOneOnlyWithTheSameOptionsAndHelp() {
+        CommandLine whole = CedarCli.commandLine();
+        assertThat(whole.getSubcommands()).containsKeys("authorize", "validate", "help");
+        for (String name : whole.getSubcommands().keySet()) {
+            CommandLine lean = CedarCli.commandLine(name, "--help");
+            if (name.equals("help")) {
+                assertThat(lean.getSubcommands().keySet()).isEqualTo(whole.getSubcommands().keySet());
+                continue;
+            }
+            assertThat(lean.getSubcommands().keySet()).as(name).containsExactly(name);
+            assertThat(lean.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF)).as(name)
+                    .isEqualTo(whole.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        assertThat(CedarCli.commandLine("-f", "json", "validate", "-s", "x").getSubcommands().keySet()).containsExactly("validate");
+        assertThat(CedarCli.commandLine("--error-format=json", "authorize").getSubcommands().keySet()).containsExactly("authorize");
+        assertThat(CedarCli.commandLine("-fjson", "evaluate", "1").getSubcommands().keySet()).containsExactly("evaluate");
+        String[][] others = {{}, {"--help"}, {"-V"}, {"help", "validate"}, {"valdate"}, {"@args"}, {"-f"}, {"-f", "json"}, {"--", "validate"}};
+        for (String[] args : others) {
+            assertThat(CedarCli.commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .isEqualTo(whole.getSubcommands().keySet());
+        }
+    }
+
+    @Test
+    void theTopLevelErrorFormatReachesASubcommandBuiltAlone() {
+        CliRunner.Result r = cedar("-f", "json", "validate");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("{").contains("`validate` needs `--schema FILE`");
     }
 
     @Test

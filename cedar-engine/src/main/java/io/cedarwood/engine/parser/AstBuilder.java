@@ -193,7 +193,7 @@ final class AstBuilder {
     // ---------------------------------------------------------------- policy parts
 
     private Effect effect(AnyIdentContext c) {
-        String word = c.getText();
+        String word = textOf(c);
         switch (word) {
             case "permit":
                 return Effect.PERMIT;
@@ -208,7 +208,7 @@ final class AstBuilder {
     private Map<String, String> annotations(PolicyContext c) {
         Map<String, String> annotations = new LinkedHashMap<>();
         for (CedarParser.AnnotationContext a : c.annotation()) {
-            String key = a.anyIdent().getText();
+            String key = textOf(a.anyIdent());
             String value = a.STRING() == null ? "" : unescape(a.STRING().getSymbol());
             if (value == null) {
                 continue;
@@ -231,7 +231,7 @@ final class AstBuilder {
     }
 
     private Condition condition(ConditionContext c) {
-        String keyword = c.keyword.getText();
+        String keyword = textOf(c.keyword);
         Condition.Kind kind;
         if (keyword.equals("when")) {
             kind = Condition.Kind.WHEN;
@@ -262,7 +262,7 @@ final class AstBuilder {
     // ---------------------------------------------------------------- scope
 
     private Variable scopeVariable(AnyIdentContext c) {
-        switch (c.getText()) {
+        switch (textOf(c)) {
             case "principal":
                 return Variable.PRINCIPAL;
             case "action":
@@ -270,7 +270,7 @@ final class AstBuilder {
             case "resource":
                 return Variable.RESOURCE;
             default:
-                error(span(c), "found an invalid variable in the policy scope: `" + c.getText() + "`", SCOPE_HELP);
+                error(span(c), "found an invalid variable in the policy scope: `" + textOf(c) + "`", SCOPE_HELP);
                 return null;
         }
     }
@@ -286,7 +286,7 @@ final class AstBuilder {
         }
         ScopeConstraint constraint;
         if (c.relOp() != null) {
-            String op = c.relOp().getText();
+            String op = textOf(c.relOp());
             if (op.equals("in") && isIsExpression(c.expr())) {
                 error(span(c), "when `is` and `in` are used together, `is` must come first", "try `_ is _ in _`");
                 return null;
@@ -358,7 +358,7 @@ final class AstBuilder {
         if (c.relOp() == null) {
             return spans.put(new ActionConstraint.Any(), span(c));
         }
-        String op = c.relOp().getText();
+        String op = textOf(c.relOp());
         List<EntityUid> uids;
         ActionConstraint constraint;
         if (op.equals("in")) {
@@ -460,6 +460,10 @@ final class AstBuilder {
     private Object refOrRefs(ExprContext e, Variable var, RefKind kind) {
         ParserRuleContext node = e;
         while (true) {
+            if (passesThrough(node)) {
+                node = (ParserRuleContext) node.getChild(0);
+                continue;
+            }
             if (node instanceof IfExprContext) {
                 return wrongNode(node, kind, "an `if` expression", null);
             } else if (node instanceof PlainExprContext p) {
@@ -515,7 +519,7 @@ final class AstBuilder {
             } else if (node instanceof SlotPrimaryContext s) {
                 return slotRef(s, var, kind);
             } else if (node instanceof LiteralPrimaryContext l) {
-                return wrongNode(node, kind, "literal `" + l.getText() + "`", l.literal().STRING() != null
+                return wrongNode(node, kind, "literal `" + textOf(l) + "`", l.literal().STRING() != null
                         ? "try including the entity type if you intended this string to be an entity uid" : null);
             } else if (node instanceof NamePrimaryContext n) {
                 if (n.DCOLON() == null) {
@@ -554,13 +558,24 @@ final class AstBuilder {
         }
     }
 
+    /**
+     * Whether {@code c} is one level of the expression grammar with no operator of its own ({@code a} as an
+     * {@code orExpr}, ...): its only child is its meaning. Skipping such levels directly saves the lists the
+     * generated accessors build.
+     */
+    private static boolean passesThrough(ParserRuleContext c) {
+        return c.getChildCount() == 1 && (c instanceof PlainExprContext || c instanceof OrExprContext
+                || c instanceof AndExprContext || c instanceof RelationContext || c instanceof AddExprContext
+                || c instanceof MultExprContext || c instanceof UnaryContext || c instanceof MemberContext);
+    }
+
     private Object slotRef(SlotPrimaryContext s, Variable var, RefKind kind) {
         if (kind == RefKind.SINGLE) {
             return wrongEntityArgument(s, "single entity uid", "template slot");
         } else if (kind == RefKind.ONE_OR_MANY) {
             return wrongEntityArgument(s, "single entity uid or set of entity uids", "template slot");
         }
-        String slot = s.getText();
+        String slot = textOf(s);
         SlotId id = var == Variable.PRINCIPAL ? SlotId.PRINCIPAL : SlotId.RESOURCE;
         if (!slot.equals(id.cedarName())) {
             return wrongNode(s, kind, slot + " instead of " + id.cedarName(), null);
@@ -645,10 +660,16 @@ final class AstBuilder {
     }
 
     private Special or(OrExprContext c) {
+        if (c.getChildCount() == 1) {
+            return and((AndExprContext) c.getChild(0));
+        }
         return chain(c, c.andExpr(), this::and, Expr.Or::new);
     }
 
     private Special and(AndExprContext c) {
+        if (c.getChildCount() == 1) {
+            return relation((RelationContext) c.getChild(0));
+        }
         return chain(c, c.relation(), this::relation, Expr.And::new);
     }
 
@@ -677,6 +698,9 @@ final class AstBuilder {
     }
 
     private Special relation(RelationContext c) {
+        if (c.getChildCount() == 1) {
+            return add((AddExprContext) c.getChild(0));
+        }
         List<AddExprContext> adds = c.addExpr();
         if (c.HAS() != null) {
             Expr target = toExpr(add(adds.get(0)));
@@ -737,7 +761,7 @@ final class AstBuilder {
         if (left == null) {
             return null;
         }
-        BinaryOp op = switch (ops.get(0).getText()) {
+        BinaryOp op = switch (textOf(ops.get(0))) {
             case "<" -> BinaryOp.LESS;
             case "<=" -> BinaryOp.LESS_EQ;
             case ">=" -> BinaryOp.GREATER_EQ;
@@ -860,6 +884,9 @@ final class AstBuilder {
     }
 
     private Special add(AddExprContext c) {
+        if (c.getChildCount() == 1) {
+            return mult((MultExprContext) c.getChild(0));
+        }
         List<MultExprContext> parts = c.multExpr();
         Special first = mult(parts.get(0));
         if (parts.size() == 1) {
@@ -878,13 +905,16 @@ final class AstBuilder {
         }
         List<CedarParser.AddOpContext> ops = c.addOp();
         for (int i = 0; i < rest.size(); i++) {
-            BinaryOp op = ops.get(i).getText().equals("+") ? BinaryOp.ADD : BinaryOp.SUB;
+            BinaryOp op = textOf(ops.get(i)).equals("+") ? BinaryOp.ADD : BinaryOp.SUB;
             acc = node(new Expr.Binary(op, acc, rest.get(i)), span(c.getStart(), parts.get(i + 1).getStop()));
         }
         return new ExprS(acc, span(c));
     }
 
     private Special mult(MultExprContext c) {
+        if (c.getChildCount() == 1) {
+            return unary((UnaryContext) c.getChild(0));
+        }
         List<UnaryContext> parts = c.unary();
         Special first = unary(parts.get(0));
         if (parts.size() == 1) {
@@ -895,7 +925,7 @@ final class AstBuilder {
         List<CedarParser.MultOpContext> ops = c.multOp();
         for (int i = 1; i < parts.size(); i++) {
             Expr e = toExpr(unary(parts.get(i)));
-            String op = ops.get(i - 1).getText();
+            String op = textOf(ops.get(i - 1));
             if (op.equals("/")) {
                 error(span(c), "division is not supported");
                 ok = false;
@@ -917,6 +947,9 @@ final class AstBuilder {
     }
 
     private Special unary(UnaryContext c) {
+        if (c.getChildCount() == 1) {
+            return member((MemberContext) c.getChild(0));
+        }
         int bangs = c.BANG().size();
         int dashes = c.DASH().size();
         if (bangs > 4 || dashes > 4) {
@@ -1024,6 +1057,9 @@ final class AstBuilder {
     }
 
     private Special member(MemberContext c) {
+        if (c.getChildCount() == 1) {
+            return primary((PrimaryContext) c.getChild(0));
+        }
         Special primary = primary(c.primary());
         List<AccessContext> contexts = c.access();
         if (contexts.isEmpty()) {
@@ -1272,7 +1308,7 @@ final class AstBuilder {
     }
 
     private void slotInExpression(SlotContext s) {
-        String slot = s.getText();
+        String slot = textOf(s);
         if (s.OTHER_SLOT() != null) {
             error(span(s), "`" + slot + "` is not a valid template slot",
                     "a template slot may only be `?principal` or `?resource`");
@@ -1301,7 +1337,7 @@ final class AstBuilder {
     private Special nameOrVar(NameContext c, SourceSpan span) {
         List<ParserRuleContext> segments = segments(c);
         if (segments.size() == 1) {
-            Variable v = switch (segments.get(0).getText()) {
+            Variable v = switch (textOf(segments.get(0))) {
                 case "principal" -> Variable.PRINCIPAL;
                 case "action" -> Variable.ACTION;
                 case "resource" -> Variable.RESOURCE;
@@ -1332,7 +1368,7 @@ final class AstBuilder {
         StringBuilder name = new StringBuilder();
         boolean reservedNamespace = false;
         for (ParserRuleContext segment : segments(c)) {
-            String id = segment.getText();
+            String id = textOf(segment);
             if (RESERVED_IDENTIFIERS.contains(id)) {
                 error(span(segment), "this identifier is reserved and cannot be used: `" + id + "`");
                 ok = false;
@@ -1352,7 +1388,7 @@ final class AstBuilder {
 
     /** An identifier that may be used as an attribute or method name. */
     private String unreservedIdent(AnyIdentContext c) {
-        String id = c.getText();
+        String id = textOf(c);
         if (RESERVED_IDENTIFIERS.contains(id)) {
             error(span(c), "this identifier is reserved and cannot be used: `" + id + "`");
             return null;
@@ -1443,6 +1479,15 @@ final class AstBuilder {
         }
         SourceSpan e = syntax.span(stop);
         return new SourceSpan(s.start(), Math.max(s.start(), e.end()));
+    }
+
+    /**
+     * The text of {@code c} as {@link ParserRuleContext#getText()} gives it, without building it from the
+     * subtree when {@code c} is a single token (a word, an operator), as it mostly is here.
+     */
+    private static String textOf(ParserRuleContext c) {
+        Token start = c.getStart();
+        return start != null && start == c.getStop() ? start.getText() : c.getText();
     }
 
     /** The source text of a parse tree node, as written (white space and comments included). */

@@ -35,7 +35,7 @@ public final class PolicyParser {
     public static List<Policy> parsePolicies(String text) {
         Objects.requireNonNull(text, "text");
         return guarded(text, () -> {
-            Syntax syntax = Syntax.lex(text);
+            Syntax syntax = Syntax.of(text);
             AstBuilder builder = new AstBuilder(syntax);
             List<Policy> policies = new ArrayList<>();
             syntax.parsePolicies((tree, position) -> {

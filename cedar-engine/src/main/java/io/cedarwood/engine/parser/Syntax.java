@@ -36,9 +36,9 @@ import java.util.function.ObjIntConsumer;
  * reference's words ({@code unexpected token `x`}, with the expected tokens as help); in a policy set,
  * parsing resumes after the next {@code ;} so that every broken policy is reported.
  *
- * <p>The first pass keeps no tokens; parsing lexes again. A policy set is parsed one {@code ;}-terminated
- * piece at a time (a {@code ;} ends a policy and appears nowhere else), so that memory follows the largest
- * policy, not the whole set: tokens and parse trees for megabytes of policies need many times their size.
+ * <p>The text is lexed once. A policy set is lexed and parsed in one pass, one {@code ;}-terminated piece at
+ * a time (a {@code ;} ends a policy and appears nowhere else), so that memory follows the largest policy, not
+ * the whole set: tokens and parse trees for megabytes of policies need many times their size.
  */
 final class Syntax {
     /** Parentheses, brackets and braces nested deeper than this are refused before parsing. */
@@ -49,6 +49,9 @@ final class Syntax {
     private final String text;
     private final Offsets offsets;
     private final CharStream chars;
+    /** The tokens of {@link #lex}, the end of input included. */
+    private List<Token> tokens;
+    private GuardedParser parser;
 
     private Syntax(String text, Offsets offsets, CharStream chars) {
         this.text = text;
@@ -65,33 +68,44 @@ final class Syntax {
     }
 
     /**
-     * Lexes {@code text} and checks its bracket nesting.
+     * Lexes {@code text} and checks its bracket nesting, keeping the tokens for {@link #parse}.
      *
      * @throws ParseException on an invalid character or too deep nesting
      */
     static Syntax lex(String text) {
-        Syntax syntax = new Syntax(text, Offsets.of(text), CharStreams.fromString(text));
+        Syntax syntax = of(text);
         Nesting nesting = syntax.new Nesting();
         CedarLexer lexer = syntax.lexer();
+        List<Token> tokens = new ArrayList<>();
         try {
             Token t;
             do {
                 t = lexer.nextToken();
                 nesting.check(t);
+                tokens.add(t);
             } while (t.getType() != Token.EOF);
         } catch (LexError e) {
-            Offsets offsets = syntax.offsets;
-            int start = offsets.charOffset(e.codePointIndex);
-            int end = start < text.length() ? text.offsetByCodePoints(start, 1) : start;
-            String help = null;
-            if (start < text.length() && text.charAt(start) == '"') {
-                help = "try checking that all strings are closed properly";
-            } else if (start < text.length() && text.charAt(start) == '\'') {
-                help = "strings must use double quotes, not single quotes";
-            }
-            throw new ParseException(text, List.of(new ParseError("invalid token", new SourceSpan(start, end), help)));
+            throw syntax.invalidToken(e);
         }
+        syntax.tokens = tokens;
         return syntax;
+    }
+
+    /** The text, not lexed yet: {@link #parsePolicies} lexes it as it parses. */
+    static Syntax of(String text) {
+        return new Syntax(text, Offsets.of(text), CharStreams.fromString(text));
+    }
+
+    private ParseException invalidToken(LexError e) {
+        int start = offsets.charOffset(e.codePointIndex);
+        int end = start < text.length() ? text.offsetByCodePoints(start, 1) : start;
+        String help = null;
+        if (start < text.length() && text.charAt(start) == '"') {
+            help = "try checking that all strings are closed properly";
+        } else if (start < text.length() && text.charAt(start) == '\'') {
+            help = "strings must use double quotes, not single quotes";
+        }
+        return new ParseException(text, List.of(new ParseError("invalid token", new SourceSpan(start, end), help)));
     }
 
     /** A lexer from the start of the text; an invalid character throws {@link LexError}. */
@@ -105,18 +119,6 @@ final class Syntax {
         };
         lexer.removeErrorListeners();
         return lexer;
-    }
-
-    /** All tokens, the end of input included. */
-    private List<Token> tokens() {
-        CedarLexer lexer = lexer();
-        List<Token> tokens = new ArrayList<>();
-        Token t;
-        do {
-            t = lexer.nextToken();
-            tokens.add(t);
-        } while (t.getType() != Token.EOF);
-        return tokens;
     }
 
     // the chains of binary operators and accesses the token scan counts, tightest binding last
@@ -206,7 +208,7 @@ final class Syntax {
      * @throws ParseException with the syntax error
      */
     <T extends ParserRuleContext> T parse(Function<CedarParser, T> rule) {
-        Outcome<T> outcome = attempt(tokens(), rule);
+        Outcome<T> outcome = attempt(tokens, rule);
         if (outcome.error != null) {
             throw new ParseException(text, List.of(outcome.error));
         }
@@ -215,34 +217,55 @@ final class Syntax {
 
     /**
      * Parses a policy set and hands its policies to {@code policy} with their positions (0, 1, ...) in source
-     * order, one {@code ;}-terminated
-     * piece of the text at a time, keeping no piece's tokens or tree. After a syntax error, parsing resumes
-     * after the next {@code ;}, as the reference's error recovery does, so that each broken policy gets its
-     * error; the policies after the first error are not handed on.
+     * order, one {@code ;}-terminated piece of the text at a time, keeping no piece's tokens or tree. Lexing,
+     * the nesting checks and parsing are one pass over the text; an invalid character or too deep nesting
+     * anywhere is reported alone, as if the whole text had been lexed first. After a syntax error, parsing
+     * resumes after the next {@code ;}, as the reference's error recovery does, so that each broken policy
+     * gets its error; the policies after the first error are not handed on.
      *
      * @throws ParseException with every syntax error
      */
     void parsePolicies(ObjIntConsumer<CedarParser.PolicyContext> policy) {
         List<ParseError> errors = new ArrayList<>();
         int position = 0;
+        Nesting nesting = new Nesting();
         CedarLexer lexer = lexer();
         List<Token> piece = new ArrayList<>();
+        // a failure that stops parsing; a lexing failure further on still takes precedence over it
+        Throwable stopped = null;
         Token t;
         do {
-            t = lexer.nextToken();
+            try {
+                t = lexer.nextToken();
+            } catch (LexError e) {
+                throw invalidToken(e);
+            }
+            nesting.check(t);
+            if (stopped != null) {
+                continue;
+            }
             piece.add(t);
             if (t.getType() == CedarLexer.SEMI || t.getType() == Token.EOF) {
-                Outcome<CedarParser.PoliciesContext> outcome = attempt(piece, CedarParser::policies);
-                if (outcome.error != null) {
-                    errors.add(outcome.error);
-                } else if (errors.isEmpty()) {
-                    for (CedarParser.PolicyContext c : outcome.tree.policy()) {
-                        policy.accept(c, position++);
+                try {
+                    Outcome<CedarParser.PoliciesContext> outcome = attempt(piece, CedarParser::policies);
+                    if (outcome.error != null) {
+                        errors.add(outcome.error);
+                    } else if (errors.isEmpty()) {
+                        for (CedarParser.PolicyContext c : outcome.tree.policy()) {
+                            policy.accept(c, position++);
+                        }
                     }
+                } catch (ParseException | StackOverflowError e) {
+                    stopped = e;
                 }
                 piece.clear();
             }
         } while (t.getType() != Token.EOF);
+        if (stopped instanceof ParseException e) {
+            throw e;
+        } else if (stopped instanceof StackOverflowError e) {
+            throw e;
+        }
         if (!errors.isEmpty()) {
             throw new ParseException(text, errors);
         }
@@ -311,11 +334,16 @@ final class Syntax {
         return set;
     }
 
+    /** A parser over {@code input}: one per text, reset for each piece and each attempt. */
     private GuardedParser parser(List<Token> input, PredictionMode mode) {
-        List<Token> copy = new ArrayList<>(input);
-        GuardedParser parser = new GuardedParser(new CommonTokenStream(new ListTokenSource(copy)));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
+        TokenStream tokens = new CommonTokenStream(new ListTokenSource(new ArrayList<>(input)));
+        if (parser == null) {
+            parser = new GuardedParser(tokens);
+            parser.removeErrorListeners();
+            parser.setErrorHandler(new BailErrorStrategy());
+        } else {
+            parser.setTokenStream(tokens);
+        }
         parser.getInterpreter().setPredictionMode(mode);
         return parser;
     }
@@ -432,6 +460,12 @@ final class Syntax {
 
         GuardedParser(TokenStream input) {
             super(input);
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            depth = 0;
         }
 
         @Override

@@ -7,6 +7,9 @@
 // which reports them with precise messages.
 grammar Cedar;
 
+// every parse tree node starts with room for two children instead of ten (most have one or two)
+options { contextSuperClass = CedarContext; }
+
 // ---- entry points ----
 
 policies       : policy* EOF ;
