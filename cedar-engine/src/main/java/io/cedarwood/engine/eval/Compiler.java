@@ -5,6 +5,7 @@ import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
 import io.cedarwood.engine.value.EntityType;
@@ -131,7 +132,10 @@ final class Compiler {
             arguments[i] = compile(c.arguments().get(i));
             constant &= arguments[i] instanceof Lit;
         }
-        ExtensionCall node = new ExtensionCall(c.function(), arguments);
+        ExtensionFunction function = Extensions.function(c.function());
+        Node node = function == null || function.arity() != arguments.length || arguments.length == 0 || arguments.length > 2
+                ? new ExtensionCall(c.function(), arguments)
+                : new KnownCall(function.implementation(), arguments);
         if (constant) {
             try {
                 return new Lit(node.eval(null, null));
@@ -484,6 +488,28 @@ final class Compiler {
                 attributes.put(names[i], values[i].eval(r, es));
             }
             return new RecordValue(attributes);
+        }
+    }
+
+    /**
+     * A call of an extension function that exists, with as many arguments (one or two) as it takes: what
+     * {@link Extensions#call} does once it has found the function and checked the count, done here.
+     */
+    private static final class KnownCall extends Node {
+        private final ExtensionFunction.Implementation implementation;
+        private final Node first;
+        private final Node second;
+
+        KnownCall(ExtensionFunction.Implementation implementation, Node[] arguments) {
+            this.implementation = implementation;
+            this.first = arguments[0];
+            this.second = arguments.length == 2 ? arguments[1] : null;
+        }
+
+        @Override
+        Value eval(Request r, EntityProvider es) {
+            Value a = first.eval(r, es);
+            return implementation.apply(second == null ? List.of(a) : List.of(a, second.eval(r, es)));
         }
     }
 
