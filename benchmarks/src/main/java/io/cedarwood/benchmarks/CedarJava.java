@@ -87,6 +87,14 @@ final class CedarJava {
             return new PrimBool(b);
         } else if (v instanceof Model.Uid u) {
             return uid(u);
+        } else if (v instanceof Model.Ext x) {
+            return switch (x.fn()) {
+                case "ip" -> new com.cedarpolicy.value.IpAddress(x.arg());
+                case "decimal" -> new com.cedarpolicy.value.Decimal(x.arg());
+                case "datetime" -> new com.cedarpolicy.value.DateTime(x.arg());
+                case "duration" -> new com.cedarpolicy.value.Duration(x.arg());
+                default -> throw new IllegalArgumentException("not an extension constructor: " + x.fn());
+            };
         } else if (v instanceof List<?> list) {
             List<Value> elements = new ArrayList<>();
             list.forEach(x -> elements.add(value(x)));

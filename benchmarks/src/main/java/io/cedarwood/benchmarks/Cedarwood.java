@@ -55,6 +55,9 @@ final class Cedarwood {
             return BoolValue.of(b);
         } else if (v instanceof Model.Uid u) {
             return uid(u);
+        } else if (v instanceof Model.Ext x) {
+            return io.cedarwood.engine.json.CedarJson.readValue(
+                    "{\"__extn\": {\"fn\": \"" + x.fn() + "\", \"arg\": \"" + x.arg() + "\"}}");
         } else if (v instanceof List<?> list) {
             List<Value> elements = new ArrayList<>();
             list.forEach(x -> elements.add(value(x)));

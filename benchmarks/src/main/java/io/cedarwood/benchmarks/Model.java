@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Engine-neutral inputs: the generators build these once, and {@link Cedarwood} and {@link CedarJava}
  * translate them into each engine's own types, so that both engines answer exactly the same requests.
- * Attribute values are {@code Long}, {@code String}, {@code Boolean}, {@link Uid}, {@code List} (a set) or
+ * Attribute values are {@code Long}, {@code String}, {@code Boolean}, {@link Uid}, {@link Ext}, {@code List} (a set) or
  * {@code Map} (a record).
  */
 final class Model {
@@ -22,6 +22,10 @@ final class Model {
         public String toString() {
             return type + "::\"" + id + "\"";
         }
+    }
+
+    /** An extension value, {@code fn(arg)}: {@code ip}, {@code decimal}, {@code datetime} or {@code duration}. */
+    record Ext(String fn, String arg) {
     }
 
     record Ent(Uid uid, Map<String, Object> attrs, List<Uid> parents) {

@@ -8,11 +8,14 @@ import io.cedarwood.engine.ast.ScopeConstraint;
 import io.cedarwood.engine.entities.EntityProvider;
 import io.cedarwood.engine.eval.CompiledPolicy;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.SetValue;
+import io.cedarwood.engine.value.Value;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,12 +25,17 @@ import java.util.Set;
  * request only looks at the policies whose scope can match it. A policy can be filed under each constrained
  * part of its scope: {@code principal == uid}, {@code principal in uid} (or {@code is T in uid}),
  * {@code principal is T}, the same for the resource, {@code action == uid} and {@code action in [...]}
- * (under each listed action). It goes into one bucket only, that of its rarest key (the key fewest
- * policies share), so that a request never gathers a needlessly large bucket; a policy with an
- * unconstrained scope is always a candidate. A request gathers the buckets of its principal, action and
- * resource, and of their ancestors for the {@code in} buckets: a superset of the policies whose scope
- * matches, which are then evaluated in full, in the order of the set, so that decisions and diagnostics
- * are exactly those of evaluating every policy.
+ * (under each listed action), and by the test its conditions start with when that is an equality or
+ * membership test of a path against a literal ({@link CompiledPolicy.Guard}: {@code principal.dept ==
+ * "d7"}, {@code resource.tags.contains("t7")}, {@code principal in Group::"g7"}). It goes into one bucket
+ * only, that of its rarest key (the key fewest policies share; on a tie the scope before the guard), so
+ * that a request never gathers a needlessly large bucket; a policy with neither is always a candidate. A
+ * request gathers the buckets of its principal, action and resource, and of their ancestors for the
+ * {@code in} buckets; it evaluates each guarded path once and gathers the buckets of the literals its
+ * value can match (or, when the path errors or has a value of the wrong kind, every policy filed under
+ * that path and test). That is a superset of the policies that can be satisfied or error, which are then
+ * evaluated in full, in the order of the set, so that decisions and diagnostics are exactly those of
+ * evaluating every policy.
  *
  * <p>Below {@link #SCAN_BELOW} policies the index is not consulted: checking every scope is cheaper
  * than the lookups. Immutable and thread-safe.
@@ -49,9 +57,13 @@ final class PolicyIndex {
     private final Map<Object, int[]> principalIs;
     private final Map<Object, int[]> resourceIs;
     private final int[] unscoped;
+    private final GuardedPath[] guarded;
 
-    /** The parts of a scope a policy can be indexed by, in order of preference when equally telling. */
-    private enum Part { PRINCIPAL_EQ, RESOURCE_EQ, ACTION_EQ, PRINCIPAL_IN, RESOURCE_IN, ACTION_IN, PRINCIPAL_IS, RESOURCE_IS }
+    /**
+     * The parts of a scope a policy can be indexed by, and its guard, in order of preference when equally
+     * telling.
+     */
+    private enum Part { PRINCIPAL_EQ, RESOURCE_EQ, ACTION_EQ, PRINCIPAL_IN, RESOURCE_IN, ACTION_IN, PRINCIPAL_IS, RESOURCE_IS, GUARD }
 
     /** One way to index a policy: a part of its scope and the keys (several for {@code action in [...]}). */
     private record Option(Part part, List<Object> keys) {
@@ -76,6 +88,11 @@ final class PolicyIndex {
                 for (Object key : o.keys()) {
                     counts.get(o.part().ordinal()).merge(key, 1, Integer::sum);
                 }
+            }
+            CompiledPolicy.Guard guard = this.policies[i].guard();
+            if (guard != null) {
+                own.add(new Option(Part.GUARD, List.of(guard)));
+                counts.get(Part.GUARD.ordinal()).merge(guard, 1, Integer::sum);
             }
             options.add(own);
             i++;
@@ -117,6 +134,80 @@ final class PolicyIndex {
         this.principalIs = freeze(buckets.get(Part.PRINCIPAL_IS.ordinal()));
         this.resourceIs = freeze(buckets.get(Part.RESOURCE_IS.ordinal()));
         this.unscoped = ints(rest);
+        this.guarded = guarded(buckets.get(Part.GUARD.ordinal()));
+    }
+
+    /** The policies filed under guards, by path: one evaluation of the path per request. */
+    private static GuardedPath[] guarded(Map<Object, List<Integer>> byGuard) {
+        Map<List<Object>, GuardedPath> paths = new LinkedHashMap<>();
+        byGuard.forEach((key, ordinals) -> {
+            CompiledPolicy.Guard guard = (CompiledPolicy.Guard) key;
+            paths.computeIfAbsent(guard.path(), p -> new GuardedPath(guard.value())).add(guard, ordinals);
+        });
+        paths.values().forEach(GuardedPath::build);
+        return paths.values().toArray(GuardedPath[]::new);
+    }
+
+    /** The policies filed under the guards on one path, by test and literal. */
+    private static final class GuardedPath {
+        private final CompiledPolicy.PathValue value;
+        private final List<Map<Object, List<Integer>>> building = new ArrayList<>();
+        private final List<Map<Object, int[]>> byLiteral = new ArrayList<>();
+        /** Per test, every policy filed under it: what a request gathers when the path errors. */
+        private final int[][] all = new int[CompiledPolicy.Test.values().length][];
+
+        GuardedPath(CompiledPolicy.PathValue value) {
+            this.value = value;
+            for (int t = 0; t < CompiledPolicy.Test.values().length; t++) {
+                building.add(new HashMap<>());
+            }
+        }
+
+        void add(CompiledPolicy.Guard guard, List<Integer> ordinals) {
+            building.get(guard.test().ordinal()).computeIfAbsent(guard.literal(), k -> new ArrayList<>()).addAll(ordinals);
+        }
+
+        void build() {
+            for (int t = 0; t < all.length; t++) {
+                List<Integer> every = new ArrayList<>();
+                building.get(t).values().forEach(every::addAll);
+                every.sort(null);
+                all[t] = ints(every);
+                byLiteral.add(PolicyIndex.freeze(building.get(t)));
+            }
+            building.clear();
+        }
+
+        /** The policies filed under this path that {@code request} can satisfy, or error on. */
+        void gather(Gathered g, Request request, EntityProvider entities) {
+            Value v;
+            try {
+                v = value.of(request, entities);
+            } catch (RuntimeException e) {
+                // every one of them evaluates the path first and fails the same way
+                for (int[] policies : all) {
+                    g.add(policies);
+                }
+                return;
+            }
+            g.add(byLiteral.get(CompiledPolicy.Test.EQUALS.ordinal()).get(v));
+            Map<Object, int[]> contains = byLiteral.get(CompiledPolicy.Test.CONTAINS.ordinal());
+            if (!contains.isEmpty()) {
+                if (v instanceof SetValue set) {
+                    g.addContained(contains, set);
+                } else {
+                    g.add(all[CompiledPolicy.Test.CONTAINS.ordinal()]);
+                }
+            }
+            Map<Object, int[]> in = byLiteral.get(CompiledPolicy.Test.IN.ordinal());
+            if (!in.isEmpty()) {
+                if (v instanceof EntityUid uid) {
+                    g.addIn(in, uid, entities);
+                } else {
+                    g.add(all[CompiledPolicy.Test.IN.ordinal()]);
+                }
+            }
+        }
     }
 
     private static List<Option> options(Policy p) {
@@ -171,6 +262,9 @@ final class PolicyIndex {
         g.addIn(actionIn, request.action(), entities);
         g.add(principalIs.get(request.principal().type()));
         g.add(resourceIs.get(request.resource().type()));
+        for (GuardedPath path : guarded) {
+            path.gather(g, request, entities);
+        }
         return g.result();
     }
 
@@ -205,6 +299,21 @@ final class PolicyIndex {
             } else {
                 for (Map.Entry<Object, int[]> e : buckets.entrySet()) {
                     if (ancestors.contains(e.getKey())) {
+                        add(e.getValue());
+                    }
+                }
+            }
+        }
+
+        /** The buckets of the elements of {@code set}, whichever side is smaller walked. */
+        void addContained(Map<Object, int[]> buckets, SetValue set) {
+            if (set.size() <= buckets.size()) {
+                for (Value element : set.elements()) {
+                    add(buckets.get(element));
+                }
+            } else {
+                for (Map.Entry<Object, int[]> e : buckets.entrySet()) {
+                    if (set.contains((Value) e.getKey())) {
                         add(e.getValue());
                     }
                 }

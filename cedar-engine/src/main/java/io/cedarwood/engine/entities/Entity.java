@@ -2,6 +2,8 @@ package io.cedarwood.engine.entities;
 
 import io.cedarwood.engine.value.CedarException;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.RecordValue;
+import io.cedarwood.engine.value.SetValue;
 import io.cedarwood.engine.value.Value;
 
 import java.util.Collections;
@@ -26,7 +28,8 @@ public record Entity(EntityUid uid, Map<String, Value> attributes, Set<EntityUid
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
         for (Map<String, Value> values : List.of(attributes, tags)) {
             for (Value v : values.values()) {
-                if (v.depthUpTo(Value.MAX_DEPTH - 1) > Value.MAX_DEPTH - 1) {
+                // only sets and records nest
+                if ((v instanceof SetValue || v instanceof RecordValue) && v.depthUpTo(Value.MAX_DEPTH - 1) > Value.MAX_DEPTH - 1) {
                     throw new CedarException("entity `" + uid + "` is nested too deeply: at most " + Value.MAX_DEPTH
                             + " levels of sets and records are supported");
                 }

@@ -5,10 +5,16 @@ import io.cedarwood.engine.ast.Expr;
 import io.cedarwood.engine.ast.Request;
 import io.cedarwood.engine.ast.Variable;
 import io.cedarwood.engine.entities.EntityProvider;
+import io.cedarwood.engine.extensions.ExtensionFunction;
 import io.cedarwood.engine.extensions.Extensions;
 import io.cedarwood.engine.value.BoolValue;
+import io.cedarwood.engine.value.DatetimeValue;
+import io.cedarwood.engine.value.DecimalValue;
+import io.cedarwood.engine.value.DurationValue;
 import io.cedarwood.engine.value.EntityType;
 import io.cedarwood.engine.value.EntityUid;
+import io.cedarwood.engine.value.IpAddrValue;
+import io.cedarwood.engine.value.LongValue;
 import io.cedarwood.engine.value.RecordValue;
 import io.cedarwood.engine.value.SetValue;
 import io.cedarwood.engine.value.Value;
@@ -131,7 +137,10 @@ final class Compiler {
             arguments[i] = compile(c.arguments().get(i));
             constant &= arguments[i] instanceof Lit;
         }
-        ExtensionCall node = new ExtensionCall(c.function(), arguments);
+        ExtensionFunction function = Extensions.function(c.function());
+        Node node = function == null || function.arity() != arguments.length || arguments.length == 0 || arguments.length > 2
+                ? new ExtensionCall(c.function(), arguments)
+                : new KnownCall(function, arguments);
         if (constant) {
             try {
                 return new Lit(node.eval(null, null));
@@ -484,6 +493,71 @@ final class Compiler {
                 attributes.put(names[i], values[i].eval(r, es));
             }
             return new RecordValue(attributes);
+        }
+    }
+
+    /**
+     * A call of an extension function that exists, with as many arguments (one or two) as it takes: what
+     * {@link Extensions#call} does once it has found the function and checked the count, done here. For
+     * the common functions, arguments of the right types are handled here, without the argument list;
+     * anything else (a wrong type, an overflow) goes to the function itself, which gives its error.
+     */
+    private static final class KnownCall extends Node {
+        private final ExtensionFunction.Implementation implementation;
+        private final String name;
+        private final Node first;
+        private final Node second;
+
+        KnownCall(ExtensionFunction function, Node[] arguments) {
+            this.implementation = function.implementation();
+            this.name = function.name();
+            this.first = arguments[0];
+            this.second = arguments.length == 2 ? arguments[1] : null;
+        }
+
+        @Override
+        Value eval(Request r, EntityProvider es) {
+            Value a = first.eval(r, es);
+            Value b = second == null ? null : second.eval(r, es);
+            Value direct = direct(a, b);
+            if (direct != null) {
+                return direct;
+            }
+            return implementation.apply(b == null ? List.of(a) : List.of(a, b));
+        }
+
+        /** The result for arguments of the right types, as the function computes it; else {@code null}. */
+        private Value direct(Value a, Value b) {
+            if (a instanceof IpAddrValue ip) {
+                return switch (name) {
+                    case "isIpv4" -> BoolValue.of(ip.isIpv4());
+                    case "isIpv6" -> BoolValue.of(ip.isIpv6());
+                    case "isLoopback" -> BoolValue.of(ip.isLoopback());
+                    case "isMulticast" -> BoolValue.of(ip.isMulticast());
+                    case "isInRange" -> b instanceof IpAddrValue range ? BoolValue.of(ip.isInRange(range)) : null;
+                    default -> null;
+                };
+            } else if (a instanceof DecimalValue x && b instanceof DecimalValue y) {
+                return switch (name) {
+                    case "lessThan" -> BoolValue.of(x.compareTo(y) < 0);
+                    case "lessThanOrEqual" -> BoolValue.of(x.compareTo(y) <= 0);
+                    case "greaterThan" -> BoolValue.of(x.compareTo(y) > 0);
+                    case "greaterThanOrEqual" -> BoolValue.of(x.compareTo(y) >= 0);
+                    default -> null;
+                };
+            } else if (a instanceof DatetimeValue d) {
+                return name.equals("toTime") && b == null ? d.toTime() : null;
+            } else if (a instanceof DurationValue d && b == null) {
+                return switch (name) {
+                    case "toMilliseconds" -> LongValue.of(d.millis());
+                    case "toSeconds" -> LongValue.of(d.toSeconds());
+                    case "toMinutes" -> LongValue.of(d.toMinutes());
+                    case "toHours" -> LongValue.of(d.toHours());
+                    case "toDays" -> LongValue.of(d.toDays());
+                    default -> null;
+                };
+            }
+            return null;
         }
     }
 

@@ -146,9 +146,62 @@ final class Operators {
         return like(text, flatten(pattern));
     }
 
+    /**
+     * {@link #like(String, int[])} without copying the text, where that is simple: a text without
+     * surrogates (each char a code point) and a pattern with nothing between its first and last wildcard
+     * but wildcards ({@code "abc"}, {@code "a*"}, {@code "*@example.com"}, {@code "a*z"}). 1 for a match,
+     * 0 for none, -1 when it does not apply.
+     */
+    private static int likeWithoutMiddle(String text, int[] p) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return -1;
+            }
+        }
+        int firstStar = indexOf(p, WILDCARD, 0);
+        if (firstStar < 0) {
+            return p.length == n && matches(text, 0, p, 0, n) ? 1 : 0;
+        }
+        int lastStar = lastIndexOf(p, WILDCARD);
+        for (int k = firstStar; k <= lastStar; k++) {
+            if (p[k] != WILDCARD) {
+                return -1;
+            }
+        }
+        int suffix = p.length - lastStar - 1;
+        return firstStar + suffix <= n && matches(text, 0, p, 0, firstStar)
+                && matches(text, n - suffix, p, lastStar + 1, suffix) ? 1 : 0;
+    }
+
+    /** Whether the {@code count} chars of {@code text} from {@code from} are the code points of {@code p} from {@code pFrom}. */
+    private static boolean matches(String text, int from, int[] p, int pFrom, int count) {
+        for (int i = 0; i < count; i++) {
+            if (text.charAt(from + i) != p[pFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The code points of {@code text}, without a stream. */
+    private static int[] codePoints(String text) {
+        int[] out = new int[text.codePointCount(0, text.length())];
+        for (int i = 0, n = 0; i < text.length(); n++) {
+            int c = text.codePointAt(i);
+            out[n] = c;
+            i += Character.charCount(c);
+        }
+        return out;
+    }
+
     /** {@link #like(String, Pattern)} with the pattern already {@linkplain #flatten flattened}. */
     static boolean like(String text, int[] p) {
-        int[] t = text.codePoints().toArray();
+        int quick = likeWithoutMiddle(text, p);
+        if (quick >= 0) {
+            return quick == 1;
+        }
+        int[] t = codePoints(text);
         int firstStar = indexOf(p, WILDCARD, 0);
         if (firstStar < 0) {
             return Arrays.equals(t, p);

@@ -69,7 +69,9 @@ public final class CedarJson {
      *         (including an extension call that fails), or an action has a parent that is not an action
      */
     public static List<Entity> readEntities(String json) {
-        return EntityJson.read(JsonText.parse(json), ValueReader.DEFAULT);
+        // streamed when the text has the common shapes; otherwise, and for every error, read as a tree
+        List<Entity> streamed = EntityStream.read(Objects.requireNonNull(json, "json"));
+        return streamed != null ? streamed : EntityJson.read(JsonText.parse(json), ValueReader.DEFAULT);
     }
 
     /**

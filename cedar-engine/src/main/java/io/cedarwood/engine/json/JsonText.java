@@ -197,6 +197,37 @@ final class JsonText {
         return s;
     }
 
+    /**
+     * For {@link EntityStream}: the same limits, and key names kept in Jackson's symbol table, so that
+     * the few keys an entities document repeats ({@code uid}, {@code type}, ...) are not made anew each
+     * time. A document whose keys collide in the table beyond Jackson's bound fails there (an
+     * {@code IllegalStateException}), and is then read by {@link #parse}, which keeps no table.
+     */
+    private static final JsonFactory STREAMING = JsonFactory.builder()
+            .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .enable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build();
+
+    /** A streaming parser over {@code json}, with the same nesting limit as {@link #parse}. */
+    static JsonParser parser(String json) throws IOException {
+        return STREAMING.createParser(json);
+    }
+
+    /** Whether {@code s} is free of lone surrogates, which {@link #parse} rejects. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String checkSurrogates(String s, Path path, int line, int column) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

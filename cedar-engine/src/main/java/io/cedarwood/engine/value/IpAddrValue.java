@@ -208,14 +208,14 @@ public record IpAddrValue(boolean ipv6, BigInteger address, int prefixLength) im
     public boolean isLoopback() {
         return ipv6
                 ? address.equals(BigInteger.ONE) && prefixLength == V6_BITS
-                : address.shiftRight(24).intValue() == 127 && prefixLength >= 8;
+                : (address.longValue() >>> 24) == 127 && prefixLength >= 8;
     }
 
     /** Whether this range lies within the multicast range: {@code 224.0.0.0/4} for IPv4, {@code ff00::/8} for IPv6. */
     public boolean isMulticast() {
         return ipv6
                 ? address.shiftRight(120).intValue() == 0xff && prefixLength >= 8
-                : address.shiftRight(28).intValue() == 0xe && prefixLength >= 4;
+                : (address.longValue() >>> 28) == 0xe && prefixLength >= 4;
     }
 
     /**
@@ -225,6 +225,14 @@ public record IpAddrValue(boolean ipv6, BigInteger address, int prefixLength) im
     public boolean isInRange(IpAddrValue range) {
         if (ipv6 != range.ipv6) {
             return false;
+        }
+        if (!ipv6) {
+            // 32 bits fit in a long: the same comparison without a BigInteger
+            long host = (1L << (V4_BITS - prefixLength)) - 1;
+            long rangeHost = (1L << (V4_BITS - range.prefixLength)) - 1;
+            long a = address.longValue();
+            long r = range.address.longValue();
+            return (r & ~rangeHost) <= (a & ~host) && (a | host) <= (r | rangeHost);
         }
         return range.network().compareTo(network()) <= 0 && broadcast().compareTo(range.broadcast()) <= 0;
     }

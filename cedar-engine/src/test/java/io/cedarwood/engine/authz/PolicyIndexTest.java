@@ -78,6 +78,61 @@ class PolicyIndexTest {
     }
 
     @Test
+    void policiesAreLookedUpByTheTestTheirConditionsStartWith() {
+        PolicySet set = policies("""
+                permit(principal, action, resource) when { principal.dept == "d1" && context.level > 3 };
+                permit(principal, action, resource) when { "d2" == principal.dept };
+                permit(principal, action, resource) when { resource.tags.contains("t1") };
+                permit(principal, action, resource) when { resource.tags.contains("t2") };
+                permit(principal, action, resource) when { principal in Group::"staff" };
+                permit(principal, action, resource) when { principal in Group::"other" };
+                permit(principal, action, resource) unless { principal.dept != "d1" || context.level > 3 };
+                permit(principal, action, resource) unless { principal.dept != "d2" };
+                permit(principal, action, resource) when { context.level > 3 && principal.dept == "d2" };
+                permit(principal, action, resource) when { true } when { principal.dept == "d2" };
+                permit(principal, action, resource) when { principal.dept == "d2" || true };
+                permit(principal, action, resource) when { resource.missing == 1 };
+                """);
+        Entities entities = Entities.of(List.of(
+                new Entity(ALICE, java.util.Map.of("dept", io.cedarwood.engine.value.StringValue.of("d1")),
+                        Set.of(EntityUid.of("Group", "staff"))),
+                new Entity(DOC, java.util.Map.of("tags", io.cedarwood.engine.value.SetValue.of(
+                        io.cedarwood.engine.value.StringValue.of("t2"))), Set.of())));
+        // the tests that cannot be looked up (not first, not in the first condition, under `||`) stay
+        // candidates, and so does the one whose path errors (`resource.missing`)
+        assertThat(candidateIds(set, new Request(ALICE, VIEW, DOC), entities)).containsExactly(
+                "policy0", "policy3", "policy4", "policy6", "policy8", "policy9", "policy10", "policy11");
+        // a principal without `dept`: every policy testing `principal.dept` first errors, so all are candidates
+        Entities noDept = Entities.of(List.of(new Entity(ALICE, java.util.Map.of(), Set.of())));
+        assertThat(candidateIds(set, new Request(ALICE, VIEW, DOC), noDept)).containsExactly(
+                "policy0", "policy1", "policy2", "policy3", "policy6", "policy7", "policy8", "policy9",
+                "policy10", "policy11");
+    }
+
+    @Test
+    void aLargeSetOfPoliciesToldApartByTheirConditionsLooksAtAFewOnly() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            text.append(switch (i % 3) {
+                case 0 -> "permit(principal, action, resource) when { principal.dept == \"d" + i + "\" };\n";
+                case 1 -> "permit(principal, action, resource) when { resource.tags.contains(\"t" + i + "\") };\n";
+                default -> "permit(principal, action, resource) when { principal in Group::\"g" + i + "\" };\n";
+            });
+        }
+        PolicySet set = policies(text.toString());
+        Entities entities = Entities.of(List.of(
+                new Entity(ALICE, java.util.Map.of("dept", io.cedarwood.engine.value.StringValue.of("d42")),
+                        Set.of(EntityUid.of("Group", "g44"))),
+                new Entity(DOC, java.util.Map.of("tags", io.cedarwood.engine.value.SetValue.of(
+                        io.cedarwood.engine.value.StringValue.of("t43"))), Set.of())));
+        Request request = new Request(ALICE, VIEW, DOC);
+        assertThat(set.index().candidates(request, entities)).containsExactly(42, 43, 44);
+        Response response = new Authorizer().isAuthorized(request, set, entities);
+        assertThat(response.diagnostics().reason()).containsExactlyInAnyOrder(
+                new PolicyId("policy42"), new PolicyId("policy43"), new PolicyId("policy44"));
+    }
+
+    @Test
     void aSmallSetIsScannedWhole() {
         PolicySet set = policies("""
                 permit(principal == User::"bob", action, resource);

@@ -162,4 +162,29 @@ class IpAddrValueTest {
     void isInRange(String address, String range, boolean expected) {
         assertThat(ip(address).isInRange(ip(range))).isEqualTo(expected);
     }
+
+    /** IPv4 ranges are compared in a long; on random ranges that must be what the bits say. */
+    @Test
+    void ipv4RangesAgreeWithTheirBitsOnRandomInput() {
+        java.util.Random rnd = new java.util.Random(20261203);
+        for (int n = 0; n < 20_000; n++) {
+            IpAddrValue a = IpAddrValue.parse(v4(rnd) + "/" + rnd.nextInt(33));
+            IpAddrValue r = IpAddrValue.parse(v4(rnd) + "/" + (rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(33)));
+            long aLow = a.address().longValue() >>> (32 - a.prefixLength()) << (32 - a.prefixLength());
+            long rLow = r.address().longValue() >>> (32 - r.prefixLength()) << (32 - r.prefixLength());
+            long aHigh = aLow + (1L << (32 - a.prefixLength())) - 1;
+            long rHigh = rLow + (1L << (32 - r.prefixLength())) - 1;
+            org.assertj.core.api.Assertions.assertThat(a.isInRange(r)).as("%s in %s", a, r)
+                    .isEqualTo(rLow <= aLow && aHigh <= rHigh);
+            long top = a.address().longValue() >>> 24;
+            org.assertj.core.api.Assertions.assertThat(a.isLoopback()).isEqualTo(top == 127 && a.prefixLength() >= 8);
+            org.assertj.core.api.Assertions.assertThat(a.isMulticast()).isEqualTo(top >= 224 && top < 240 && a.prefixLength() >= 4);
+        }
+    }
+
+    private static String v4(java.util.Random rnd) {
+        // few distinct first octets, so that ranges often nest; 127 and 224-239 for loopback and multicast
+        int first = new int[] {10, 127, 224, 239, 240}[rnd.nextInt(5)];
+        return first + "." + rnd.nextInt(3) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256);
+    }
 }
