@@ -51,7 +51,7 @@ class CedarValuesTest {
     }
 
     @Test
-    void nestingIsBoundedAndSharingIsLinear() {
+    void nestingAndSizeAreBounded() {
         Object deep = "leaf";
         for (int i = 0; i < Value.MAX_DEPTH + 1; i++) {
             deep = List.of(deep);
@@ -59,11 +59,18 @@ class CedarValuesTest {
         Object tooDeep = deep;
         assertThatThrownBy(() -> CedarValues.of(tooDeep)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nest more than " + Value.MAX_DEPTH);
-        // each level refers to the one below twice: 2^400 paths, 400 distinct lists
+        // each level refers to the one below twice: 2^400 paths, refused once it passes the count
         Object shared = "leaf";
         for (int i = 0; i < 400; i++) {
-            shared = Arrays.asList(shared, List.of(shared));
+            shared = Arrays.asList(shared, shared);
         }
-        assertThat(CedarValues.of(shared)).isInstanceOf(SetValue.class);
+        Object wide = shared;
+        assertThatThrownBy(() -> CedarValues.of(wide)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than " + CedarValues.MAX_ELEMENTS);
+        Object fits = "leaf";
+        for (int i = 0; i < 15; i++) {
+            fits = Arrays.asList(fits, List.of(fits));
+        }
+        assertThat(CedarValues.of(fits)).isInstanceOf(SetValue.class);
     }
 }
