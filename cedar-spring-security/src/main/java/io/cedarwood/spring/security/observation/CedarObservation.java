@@ -53,7 +53,8 @@ public final class CedarObservation implements CedarDecisionObserver {
                 .lowCardinalityKeyValue("cedar.source", source.id())
                 .lowCardinalityKeyValue("cedar.action", action == null ? "none" : action.toString())
                 .start();
-        try (Observation.Scope ignored = observation.openScope()) {
+        Observation.Scope scope = observation.openScope();
+        try {
             CedarAuthorizationDecision decision = decide.get();
             context.decision(decision);
             observation.lowCardinalityKeyValue("cedar.decision", decision.response().isPresent()
@@ -68,6 +69,7 @@ public final class CedarObservation implements CedarDecisionObserver {
             observation.error(e);
             throw e;
         } finally {
+            scope.close();
             observation.stop();
         }
     }
